@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apirequests.h"
+
+#include "serveraddress.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace ApiRequests {
+
+QNetworkRequest build(const QUrl &baseUrl, const QString &endpoint, const QString &token,
+                      std::chrono::milliseconds timeout)
+{
+    QNetworkRequest request(ServerAddress::apiUrl(baseUrl, endpoint));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+    request.setRawHeader("Accept"_ba, "application/json"_ba);
+    request.setTransferTimeout(int(timeout.count()));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(MaxRedirects);
+
+    // neko reads its session cookie before the Authorization header, so a stale cookie in a
+    // jar would win over a fresh token. The token is the only credential we send.
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization"_ba, "Bearer "_ba + token.toUtf8());
+    return request;
+}
+
+QByteArray loginBody(const QString &username, const QString &password)
+{
+    return jsonBody(QJsonObject{{"username"_L1, username}, {"password"_L1, password}});
+}
+
+QByteArray jsonBody(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace ApiRequests

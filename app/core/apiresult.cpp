@@ -1,0 +1,210 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apiresult.h"
+
+#include "apirequests.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ApiResult", text);
+}
+
+bool isJsonAnswer(QNetworkReply *reply)
+{
+    const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    return type.contains("json"_L1, Qt::CaseInsensitive);
+}
+
+ApiResult::Kind kindOfNetworkError(QNetworkReply::NetworkError error, bool canceled)
+{
+    if (canceled)
+        return ApiResult::Kind::Canceled;
+    // A transfer timeout aborts the reply; Qt reports that as an operation cancelled.
+    if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError)
+        return ApiResult::Kind::Timeout;
+    return ApiResult::Kind::NetworkError;
+}
+
+QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtText)
+{
+    const QString host = url.host();
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return tr("Nothing answers at %1 (connection refused). Check the address and the port, "
+                  "and that neko is running.")
+                .arg(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString());
+    case QNetworkReply::HostNotFoundError:
+        return tr("The server \"%1\" was not found. Check the spelling of the address and your "
+                  "network connection.")
+                .arg(host);
+    case QNetworkReply::RemoteHostClosedError:
+        return tr("The server at %1 closed the connection without answering. Check that the "
+                  "address points at neko and not at another service.")
+                .arg(host);
+    case QNetworkReply::SslHandshakeFailedError:
+        return tr("A secure connection to %1 could not be made: %2").arg(host, qtText);
+    case QNetworkReply::TooManyRedirectsError:
+        return tr("The server at %1 redirects in circles. Check the address and the reverse "
+                  "proxy.")
+                .arg(host);
+    case QNetworkReply::InsecureRedirectError:
+        return tr("The server at %1 redirected from https to plain http; the request was not "
+                  "sent.")
+                .arg(host);
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+        return tr("The network is not available. Check your connection and try again.");
+    default:
+        return tr("The request to %1 failed: %2").arg(host, qtText);
+    }
+}
+
+} // namespace
+
+ApiResult ApiResult::fromReply(QNetworkReply *reply, const QByteArray &body,
+                               ApiOperation operation, bool canceled)
+{
+    ApiResult result;
+    result.operation = operation;
+    result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QUrl url = reply->request().url();
+
+    // No HTTP answer at all: the connection failed, timed out or was aborted.
+    if (result.httpStatus == 0) {
+        result.kind = kindOfNetworkError(reply->error(), canceled);
+        if (result.kind == Kind::NetworkError)
+            result.errorString = networkSentence(reply->error(), url, reply->errorString());
+        else
+            result.errorString = describe(result.kind, operation, 0, {}, url);
+        return result;
+    }
+
+    if (canceled) {
+        result.kind = Kind::Canceled;
+        result.errorString = describe(result.kind, operation, result.httpStatus, {}, url);
+        return result;
+    }
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const bool parsed = parseError.error == QJsonParseError::NoError;
+
+    if (result.httpStatus >= 200 && result.httpStatus < 300) {
+        // Any 2xx is success: neko answers POST api/profile with 200 `true` although its
+        // documentation says 204. Callers that need a body check `data` themselves.
+        if (parsed)
+            result.data = document.isObject() ? QJsonValue(document.object())
+                                              : QJsonValue(document.array());
+        else if (body.trimmed() == "true"_ba)
+            result.data = true;
+        return result;
+    }
+
+    // neko's own errors are JSON {code, message}; routing errors, proxies and other servers
+    // answer with plain text or HTML, which says nothing we can show as neko's message.
+    const bool fromNeko = isJsonAnswer(reply) && parsed && document.isObject()
+            && document.object().value("message"_L1).isString();
+    if (!fromNeko) {
+        result.kind = Kind::NotNeko;
+        const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+        result.errorString = describe(result.kind, operation, result.httpStatus,
+                                      type.isEmpty() ? tr("no content type") : type, url);
+        return result;
+    }
+
+    result.serverMessage = document.object().value("message"_L1).toString();
+    if (result.httpStatus == 401)
+        result.kind = Kind::Unauthorized;
+    else if (result.httpStatus == 403)
+        result.kind = Kind::Forbidden;
+    else if (result.httpStatus == 422)
+        result.kind = Kind::Conflict;
+    else if (result.httpStatus >= 500)
+        result.kind = Kind::ServerError;
+    else
+        result.kind = Kind::Rejected;
+    result.errorString = describe(result.kind, operation, result.httpStatus, result.serverMessage,
+                                  url);
+    return result;
+}
+
+ApiResult ApiResult::failure(Kind kind, ApiOperation operation, const QString &detail)
+{
+    ApiResult result;
+    result.kind = kind;
+    result.operation = operation;
+    result.errorString = describe(kind, operation, 0, detail);
+    return result;
+}
+
+QString ApiResult::describe(Kind kind, ApiOperation operation, int httpStatus,
+                            const QString &detail, const QUrl &url)
+{
+    const bool signingIn = operation == ApiOperation::SignIn;
+    switch (kind) {
+    case Kind::Ok:
+        return {};
+    case Kind::Unauthorized:
+        if (signingIn)
+            return tr("The username or password is wrong.");
+        return tr("Your session has ended: it was signed out, replaced by a newer sign-in of the "
+                  "same member, or the server restarted. Sign in again.");
+    case Kind::Forbidden:
+        if (signingIn && detail == "logins are locked"_L1)
+            return tr("Sign-ins to this server are locked: only administrators may sign in "
+                      "now.");
+        if (detail == "login is disabled for this session"_L1)
+            return tr("This account may sign in, but not use the API: its \"Can sign in\" "
+                      "permission is off. Ask another administrator to turn it on.");
+        return tr("The server refused this: %1.").arg(detail);
+    case Kind::Conflict:
+        if (signingIn)
+            return tr("This member is already connected to the room from a browser or another "
+                      "app. Disconnect there first, or sign in as another member.");
+        return tr("The server refused this: %1.").arg(detail);
+    case Kind::Rejected:
+        return tr("The server rejected the request (HTTP %1): %2.").arg(httpStatus).arg(detail);
+    case Kind::ServerError:
+        return tr("The server failed (HTTP %1: %2). Try again later, or look at the server's "
+                  "log.")
+                .arg(httpStatus)
+                .arg(detail);
+    case Kind::NotNeko:
+        if (httpStatus == 404)
+            return tr("%1 is not a neko API (HTTP 404). If neko runs under a path prefix behind "
+                      "a reverse proxy, include it in the address, like https://host/neko/.")
+                    .arg(url.adjusted(QUrl::RemoveQuery).toDisplayString());
+        if (httpStatus == 405)
+            return tr("The server answered HTTP 405: it does not speak the neko v3 API. A neko "
+                      "v2 server cannot be edited with this app.");
+        return tr("The server answered HTTP %1 with something that is not an answer from neko "
+                  "(%2). A proxy in between may have failed; check that neko is running.")
+                .arg(httpStatus)
+                .arg(detail);
+    case Kind::BadAnswer:
+        return tr("The server's answer could not be read (%1). It is not an answer from neko.")
+                .arg(detail);
+    case Kind::NetworkError:
+        return tr("The request failed: %1").arg(detail);
+    case Kind::Timeout:
+        return tr("The server did not answer within %1 seconds. Check your network and that "
+                  "neko is running, then try again.")
+                .arg(std::chrono::duration_cast<std::chrono::seconds>(
+                             ApiRequests::DefaultTransferTimeout)
+                             .count());
+    case Kind::Canceled:
+        if (operation == ApiOperation::Save)
+            return tr("Cancelled: the profile was not saved. Your edits are still in the form.");
+        return tr("Cancelled.");
+    }
+    return {};
+}

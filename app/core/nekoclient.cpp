@@ -1,0 +1,271 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "nekoclient.h"
+
+#include "apirequests.h"
+#include "logging.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkCookie>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// neko's default cookie name; in cookie mode the token is only in this cookie.
+constexpr char SessionCookieName[] = "NEKO_SESSION";
+
+} // namespace
+
+NekoClient::NekoClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_timeout(ApiRequests::DefaultTransferTimeout)
+{
+}
+
+NekoClient::~NekoClient()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void NekoClient::setBaseUrl(const QUrl &baseUrl)
+{
+    if (baseUrl == m_baseUrl)
+        return;
+
+    // A token and a parked request belong to the server they came from.
+    m_baseUrl = baseUrl;
+    m_token.clear();
+    m_parked = {};
+}
+
+bool NekoClient::isBusy() const
+{
+    return !m_running.steps.isEmpty();
+}
+
+bool NekoClient::signIn(const QString &username, const QString &password)
+{
+    qCInfo(lcAuth) << "signing in to" << m_baseUrl.host();
+    return start({{{"POST"_ba, u"login"_s, ApiRequests::loginBody(username, password),
+                    ApiOperation::SignIn},
+                   {"GET"_ba, u"whoami"_s, {}, ApiOperation::ConfirmSignIn}}});
+}
+
+bool NekoClient::loadProfile()
+{
+    return start({{{"GET"_ba, u"whoami"_s, {}, ApiOperation::Load}}});
+}
+
+bool NekoClient::saveProfile(const QList<QJsonObject> &bodies)
+{
+    Operation operation;
+    for (const QJsonObject &body : bodies)
+        operation.steps.append(
+                {"POST"_ba, u"profile"_s, ApiRequests::jsonBody(body), ApiOperation::Save});
+
+    // neko answers `true` whatever it took, so only a fresh read shows what it holds now.
+    operation.steps.append({"GET"_ba, u"whoami"_s, {}, ApiOperation::Save});
+    return start(operation);
+}
+
+bool NekoClient::signOut()
+{
+    return start({{{"POST"_ba, u"logout"_s, {}, ApiOperation::SignOut}}});
+}
+
+void NekoClient::cancel()
+{
+    if (m_reply) {
+        m_canceled = true;
+        m_reply->abort();
+        return;
+    }
+    if (hasParkedOperation()) {
+        const ApiOperation operation = m_parked.steps.first().operation;
+        m_parked = {};
+        Q_EMIT operationFailed(ApiResult::failure(ApiResult::Kind::Canceled, operation));
+    }
+}
+
+bool NekoClient::start(Operation operation)
+{
+    // One request at a time: a second save must never race the first.
+    if (isBusy() || operation.steps.isEmpty())
+        return false;
+
+    m_running = operation;
+    m_canceled = false;
+    Q_EMIT busyChanged(true);
+    sendNext();
+    return true;
+}
+
+void NekoClient::sendNext()
+{
+    const Step &step = m_running.steps.at(m_running.next);
+    const bool anonymous = step.operation == ApiOperation::SignIn;
+    const QNetworkRequest request = ApiRequests::build(m_baseUrl, step.endpoint,
+                                                      anonymous ? QString() : m_token, m_timeout);
+
+    qCDebug(lcNetwork) << step.verb.constData() << request.url().path();
+    if (step.verb == "GET"_ba)
+        m_reply = m_network->get(request);
+    else
+        m_reply = m_network->post(request, step.body);
+
+    QNetworkReply *reply = m_reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { finished(reply); });
+}
+
+void NekoClient::finished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+
+    // An answer to a request we no longer wait for (cancelled, or superseded) is ignored.
+    if (reply != m_reply)
+        return;
+    m_reply = nullptr;
+
+    const Step step = m_running.steps.at(m_running.next);
+    const QByteArray body = reply->readAll();
+    const ApiResult result = ApiResult::fromReply(reply, body, step.operation, m_canceled);
+    qCDebug(lcNetwork) << step.verb.constData() << reply->request().url().path() << "->"
+                       << result.httpStatus << int(result.kind);
+
+    if (result.ok()) {
+        if (step.operation == ApiOperation::SignIn && !adoptSession(result, reply))
+            return;
+        stepSucceeded(step, result);
+        return;
+    }
+
+    // A 401 on anything but the sign-in itself means the token is gone. Park the operation
+    // at this very step so that it can go out again unchanged after a new sign-in, unless it
+    // already did, which would only ask for a password in circles.
+    const bool signingIn = step.operation == ApiOperation::SignIn
+            || step.operation == ApiOperation::ConfirmSignIn;
+    if (result.kind == ApiResult::Kind::Unauthorized && !signingIn && !m_running.resent) {
+        qCInfo(lcAuth) << "session ended; waiting for a new sign-in";
+        m_token.clear();
+        m_parked = m_running;
+        m_running = {};
+        Q_EMIT busyChanged(false);
+        Q_EMIT signInRequired(result.errorString);
+        return;
+    }
+
+    fail(result);
+}
+
+bool NekoClient::adoptSession(const ApiResult &result, QNetworkReply *reply)
+{
+    const QJsonObject login = result.data.toObject();
+    QString token = login.value("token"_L1).toString();
+
+    // In cookie mode neko leaves the token out of the body and sets it as a Secure cookie,
+    // which Qt would never send back over plain http. neko also reads the Authorization
+    // header, so the cookie's value serves as the Bearer token.
+    if (token.isEmpty()) {
+        const auto cookies =
+                reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
+        for (const QNetworkCookie &cookie : cookies) {
+            if (cookie.name() == SessionCookieName)
+                token = QString::fromUtf8(cookie.value());
+        }
+        if (!token.isEmpty())
+            qCInfo(lcAuth) << "the server is in cookie mode; using the session cookie as token";
+    }
+
+    if (!result.data.isObject() || token.isEmpty()) {
+        fail(ApiResult::failure(ApiResult::Kind::BadAnswer, ApiOperation::SignIn,
+                                tr("it signed in but gave no session token")));
+        return false;
+    }
+    m_token = token;
+    return true;
+}
+
+void NekoClient::stepSucceeded(const Step &step, const ApiResult &result)
+{
+    ++m_running.next;
+    if (m_running.next < m_running.steps.size()) {
+        sendNext();
+        return;
+    }
+
+    // Every operation ends with GET whoami except sign-out.
+    if (step.operation == ApiOperation::SignOut) {
+        m_token.clear();
+        finishOperation();
+        Q_EMIT signedOut();
+        return;
+    }
+
+    QString error;
+    const std::optional<SessionData> session =
+            SessionData::fromJson(result.data.toObject(), &error);
+    if (!session) {
+        fail(ApiResult::failure(ApiResult::Kind::BadAnswer, step.operation, error));
+        return;
+    }
+
+    finishOperation();
+    switch (step.operation) {
+    case ApiOperation::ConfirmSignIn: {
+        qCInfo(lcAuth) << "signed in as session" << session->id;
+        Q_EMIT signedIn(*session);
+
+        // The request that the 401 interrupted goes out again, once.
+        if (hasParkedOperation()) {
+            Operation parked = m_parked;
+            m_parked = {};
+            parked.resent = true;
+            start(parked);
+        }
+        break;
+    }
+    case ApiOperation::Save:
+        Q_EMIT profileSaved(*session);
+        break;
+    default:
+        Q_EMIT profileLoaded(*session);
+        break;
+    }
+}
+
+void NekoClient::fail(const ApiResult &result)
+{
+    const Step step = m_running.steps.at(m_running.next);
+    const bool savedAlready = step.operation == ApiOperation::Save && step.verb == "GET"_ba;
+    finishOperation();
+
+    if (step.operation == ApiOperation::SignIn || step.operation == ApiOperation::ConfirmSignIn) {
+        // A failed confirmation leaves a token we cannot use; drop it.
+        m_token.clear();
+        Q_EMIT signInFailed(result);
+    } else if (step.operation == ApiOperation::SignOut) {
+        // Signing out locally must work even when the server is gone.
+        m_token.clear();
+        Q_EMIT operationFailed(result);
+        Q_EMIT signedOut();
+    } else if (savedAlready && result.kind != ApiResult::Kind::Canceled) {
+        Q_EMIT saveUnconfirmed(result);
+    } else {
+        Q_EMIT operationFailed(result);
+    }
+}
+
+void NekoClient::finishOperation()
+{
+    m_running = {};
+    m_canceled = false;
+    Q_EMIT busyChanged(false);
+}

@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "memberprofile.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+// Turns an edit of the current session's profile into the POST /api/profile bodies that make
+// the server hold exactly the edited profile, given how neko merges them.
+namespace ProfileUpdate {
+
+// The bodies to send in order; empty when nothing changed.
+//
+// An admin's body carries only the fields that changed, so that a concurrent edit of another
+// field is not overwritten. neko merges the plugins object key by key and keeps keys that
+// are absent, so removing a key takes two requests: one with "plugins": null, which clears
+// the map, and one with the whole edited object.
+//
+// neko copies only the name from a non-admin's body, and sets it to "" when the body has
+// none, so a non-admin's body is always exactly {"name": …}.
+QList<QJsonObject> bodies(const MemberProfile &loaded, const MemberProfile &edited, bool isAdmin);
+
+// The fields of `wanted` that `actual` (the profile re-read after saving) does not hold, as
+// user-visible names: the label of a flag, "Name", or "plugins: <key>".
+QStringList notTaken(const MemberProfile &wanted, const MemberProfile &actual, bool isAdmin);
+
+} // namespace ProfileUpdate

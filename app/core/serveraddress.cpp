@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serveraddress.h"
+
+#include <QCoreApplication>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+ServerAddress ServerAddress::parse(const QString &input)
+{
+    ServerAddress address;
+    const QString text = input.trimmed();
+    if (text.isEmpty()) {
+        address.m_error = QCoreApplication::translate("ServerAddress",
+                                                      "Enter the address of the neko server.");
+        return address;
+    }
+
+    // Without a scheme QUrl would read "host:8080" as scheme "host"; neko serves plain http
+    // unless a proxy in front adds TLS, so http is the default people expect.
+    const bool hasScheme = text.contains("://"_L1);
+    QUrl url(hasScheme ? text : "http://"_L1 + text, QUrl::TolerantMode);
+
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty()) {
+        address.m_error = QCoreApplication::translate("ServerAddress",
+                                                      "\"%1\" is not a server address. Type it "
+                                                      "like host:8080 or https://host/neko/.")
+                                  .arg(text);
+        return address;
+    }
+    if (scheme != "http"_L1 && scheme != "https"_L1) {
+        address.m_error = QCoreApplication::translate("ServerAddress",
+                                                      "Only http and https addresses are "
+                                                      "supported, not %1.")
+                                  .arg(url.scheme());
+        return address;
+    }
+
+    // A web-client link carries the credentials in its query; take them out of the address.
+    const QUrlQuery query(url);
+    address.m_linkUsername = query.queryItemValue(u"usr"_s, QUrl::FullyDecoded);
+    address.m_linkPassword = query.queryItemValue(u"pwd"_s, QUrl::FullyDecoded);
+
+    url.setScheme(scheme);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    url.setUserInfo(QString());
+
+    // The path is the reverse proxy's prefix; "api/…" is resolved below it, so it must end in
+    // a slash or QUrl::resolved() would replace its last segment.
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path);
+
+    address.m_baseUrl = url;
+    return address;
+}
+
+QString ServerAddress::displayString() const
+{
+    return m_baseUrl.toDisplayString();
+}
+
+QUrl ServerAddress::apiUrl(const QString &endpoint) const
+{
+    return apiUrl(m_baseUrl, endpoint);
+}
+
+QUrl ServerAddress::apiUrl(const QUrl &baseUrl, const QString &endpoint)
+{
+    return baseUrl.resolved(QUrl("api/"_L1 + endpoint));
+}

@@ -1,0 +1,178 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "logindialog.h"
+
+#include "ui_logindialog.h"
+
+#include "appsettings.h"
+#include "nekoclient.h"
+#include "serveraddress.h"
+
+#include <QPushButton>
+
+LoginDialog::LoginDialog(NekoClient *client, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::LoginDialog>())
+    , m_client(client)
+{
+    m_ui->setupUi(this);
+    m_ui->reasonLabel->hide();
+    m_ui->busyIndicator->hide();
+
+    QPushButton *signInButton = m_ui->buttonBox->button(QDialogButtonBox::Ok);
+    signInButton->setText(tr("Sign &In"));
+    signInButton->setDefault(true);
+    signInButton->setObjectName(QStringLiteral("signInButton"));
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+
+    // The button box would close the dialog on Ok; signing in decides that instead.
+    connect(signInButton, &QPushButton::clicked, this, &LoginDialog::signIn);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &LoginDialog::reject);
+
+    connect(m_client, &NekoClient::signedIn, this, [this](const SessionData &session) {
+        if (!m_busy)
+            return;
+        setBusy(false);
+        Q_EMIT signedIn(session);
+        accept();
+    });
+    connect(m_client, &NekoClient::signInFailed, this, [this](const ApiResult &result) {
+        if (!m_busy)
+            return;
+        setBusy(false);
+        showFailure(result);
+    });
+
+    const QByteArray geometry = AppSettings().loginDialogGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+}
+
+LoginDialog::~LoginDialog() = default;
+
+void LoginDialog::setServerAddress(const QString &address)
+{
+    m_ui->serverLineEdit->setText(address);
+}
+
+void LoginDialog::setUsername(const QString &username)
+{
+    m_ui->usernameLineEdit->setText(username);
+}
+
+void LoginDialog::setReason(const QString &reason)
+{
+    m_ui->reasonLabel->setText(reason);
+    m_ui->reasonLabel->setVisible(!reason.isEmpty());
+}
+
+void LoginDialog::setServerLocked(bool locked)
+{
+    m_ui->serverLineEdit->setReadOnly(locked);
+}
+
+QString LoginDialog::serverAddress() const
+{
+    return m_ui->serverLineEdit->text().trimmed();
+}
+
+QString LoginDialog::username() const
+{
+    return m_ui->usernameLineEdit->text();
+}
+
+void LoginDialog::focusFirstEmptyField()
+{
+    if (m_ui->serverLineEdit->text().trimmed().isEmpty())
+        m_ui->serverLineEdit->setFocus();
+    else if (m_ui->usernameLineEdit->text().isEmpty())
+        m_ui->usernameLineEdit->setFocus();
+    else
+        m_ui->passwordLineEdit->setFocus();
+}
+
+void LoginDialog::done(int result)
+{
+    // Closing while a sign-in is out abandons it; its answer must not sign in later.
+    if (result == QDialog::Rejected && m_busy) {
+        setBusy(false);
+        m_client->cancel();
+    }
+    AppSettings().setLoginDialogGeometry(saveGeometry());
+    QDialog::done(result);
+}
+
+void LoginDialog::signIn()
+{
+    if (m_busy)
+        return;
+    m_ui->errorBanner->clear();
+
+    const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
+    if (!address.isValid()) {
+        m_ui->errorBanner->showMessage(MessageBanner::Kind::Error, address.error());
+        m_ui->serverLineEdit->setFocus();
+        return;
+    }
+
+    // A pasted web-client link brings its credentials; show the clean address instead, so
+    // that the password never stays in a field that is remembered.
+    if (!address.linkUsername().isEmpty())
+        m_ui->usernameLineEdit->setText(address.linkUsername());
+    if (!address.linkPassword().isEmpty())
+        m_ui->passwordLineEdit->setText(address.linkPassword());
+    if (!m_ui->serverLineEdit->isReadOnly())
+        m_ui->serverLineEdit->setText(address.displayString());
+
+    if (m_ui->usernameLineEdit->text().isEmpty()) {
+        m_ui->errorBanner->showMessage(MessageBanner::Kind::Error, tr("Enter a username."));
+        m_ui->usernameLineEdit->setFocus();
+        return;
+    }
+
+    m_client->setBaseUrl(address.baseUrl());
+    setBusy(true);
+    if (!m_client->signIn(m_ui->usernameLineEdit->text(), m_ui->passwordLineEdit->text())) {
+        setBusy(false);
+        m_ui->errorBanner->showMessage(MessageBanner::Kind::Warning,
+                                       tr("Another request is still out; wait for it to end, "
+                                          "then sign in again."));
+    }
+}
+
+void LoginDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_ui->busyIndicator->setVisible(busy);
+    m_ui->serverLineEdit->setEnabled(!busy);
+    m_ui->usernameLineEdit->setEnabled(!busy);
+    m_ui->passwordLineEdit->setEnabled(!busy);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+}
+
+void LoginDialog::showFailure(const ApiResult &result)
+{
+    if (result.kind == ApiResult::Kind::Canceled)
+        return;
+    m_ui->errorBanner->showMessage(MessageBanner::Kind::Error, result.errorString);
+
+    // Put the cursor where the fix goes: the password after a wrong one, the address when
+    // it does not lead to neko.
+    switch (result.kind) {
+    case ApiResult::Kind::Unauthorized:
+        m_ui->passwordLineEdit->clear();
+        m_ui->passwordLineEdit->setFocus();
+        break;
+    case ApiResult::Kind::NotNeko:
+    case ApiResult::Kind::NetworkError:
+    case ApiResult::Kind::Timeout:
+        if (!m_ui->serverLineEdit->isReadOnly()) {
+            m_ui->serverLineEdit->setFocus();
+            m_ui->serverLineEdit->selectAll();
+        }
+        break;
+    default:
+        m_ui->usernameLineEdit->setFocus();
+        break;
+    }
+}

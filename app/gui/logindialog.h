@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apiresult.h"
+#include "sessiondata.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class NekoClient;
+
+namespace Ui {
+class LoginDialog;
+}
+
+// Asks for the server, the username and the password, and signs in through the client. It
+// closes with accept() once neko has confirmed the session.
+class LoginDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit LoginDialog(NekoClient *client, QWidget *parent = nullptr);
+    ~LoginDialog() override;
+
+    void setServerAddress(const QString &address);
+    void setUsername(const QString &username);
+
+    // Why the dialog is open, e.g. that the session ended; shown above the fields.
+    void setReason(const QString &reason);
+
+    // Signing in again to finish an interrupted request must reach the same server.
+    void setServerLocked(bool locked);
+
+    QString serverAddress() const;
+    QString username() const;
+
+    // Focuses the first empty field, or the password.
+    void focusFirstEmptyField();
+
+    void done(int result) override;
+
+Q_SIGNALS:
+    void signedIn(const SessionData &session);
+
+private:
+    void signIn();
+    void setBusy(bool busy);
+    void showFailure(const ApiResult &result);
+
+    const std::unique_ptr<Ui::LoginDialog> m_ui;
+    NekoClient *const m_client;
+    bool m_busy = false;
+};

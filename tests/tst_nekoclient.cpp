@@ -1,0 +1,371 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakenekoserver.h"
+#include "nekoclient.h"
+#include "profileflags.h"
+#include "profileupdate.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject fullProfile(const QString &name, bool admin)
+{
+    QJsonObject profile{{"name"_L1, name}};
+    for (const ProfileFlag &flag : ProfileFlags::all())
+        profile.insert(flag.key, true);
+    profile.insert("is_admin"_L1, admin);
+    profile.insert("plugins"_L1,
+                   QJsonObject{{"chat.can_send"_L1, true}, {"filetransfer.enabled"_L1, true}});
+    return profile;
+}
+
+QJsonObject bodyOf(const FakeRecordedRequest &request)
+{
+    return QJsonDocument::fromJson(request.body).object();
+}
+
+} // namespace
+
+class TestNekoClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void shouldSignInWithTheTokenFromTheBody();
+    void shouldUseTheSessionCookieAsBearerTokenInCookieMode();
+    void shouldSendEveryRequestUnderThePathPrefix();
+    void shouldReportAMissingPathPrefixAsNotNeko();
+    void shouldReportSignInFailures_data();
+    void shouldReportSignInFailures();
+    void shouldReportAnAccountThatMayNotUseTheApi();
+    void shouldSaveAFlagAndReadTheProfileBack();
+    void shouldRemoveAPluginKeyOnTheServer();
+    void shouldSendOnlyTheNameForANonAdmin();
+    void shouldRefuseASecondSaveWhileOneIsOut();
+    void shouldResendTheSameBodyAfterSigningInAgain();
+    void shouldFailInsteadOfAskingTwice();
+    void shouldReportAParkedSaveAsCancelled();
+    void shouldReportAProxyPageAsNotNeko();
+    void shouldSayWhatToCheckWhenNothingListens();
+
+private:
+    void signIn(const QString &username, const QString &password);
+
+    std::unique_ptr<FakeNekoServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<NekoClient> m_client;
+};
+
+void TestNekoClient::init()
+{
+    m_server = std::make_unique<FakeNekoServer>();
+    m_server->addMember(u"admin"_s, u"admin"_s, fullProfile(u"Admin"_s, true));
+    m_server->addMember(u"user"_s, u"neko"_s, fullProfile(u"User"_s, false));
+    QVERIFY(m_server->listen());
+
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<NekoClient>(m_network.get());
+    m_client->setBaseUrl(m_server->baseUrl());
+}
+
+void TestNekoClient::cleanup()
+{
+    m_client.reset();
+    m_network.reset();
+    m_server.reset();
+}
+
+void TestNekoClient::signIn(const QString &username, const QString &password)
+{
+    QSignalSpy signedIn(m_client.get(), &NekoClient::signedIn);
+    QVERIFY(m_client->signIn(username, password));
+    QTRY_COMPARE(signedIn.size(), 1);
+}
+
+void TestNekoClient::shouldSignInWithTheTokenFromTheBody()
+{
+    QSignalSpy signedIn(m_client.get(), &NekoClient::signedIn);
+    QVERIFY(m_client->signIn(u"admin"_s, u"admin"_s));
+    QTRY_COMPARE(signedIn.size(), 1);
+
+    const auto session = signedIn.first().first().value<SessionData>();
+    QCOMPARE(session.id, u"admin"_s);
+    QCOMPARE(session.profile.name, u"Admin"_s);
+    QVERIFY(session.isAdmin());
+
+    const QList<FakeRecordedRequest> whoami = m_server->requestsTo(u"whoami"_s);
+    QCOMPARE(whoami.size(), 1);
+    QCOMPARE(whoami.first().headers.value("authorization"),
+             "Bearer "_ba + m_server->tokenOf(u"admin"_s).toUtf8());
+}
+
+void TestNekoClient::shouldUseTheSessionCookieAsBearerTokenInCookieMode()
+{
+    m_server->setCookieMode(true);
+    signIn(u"admin"_s, u"admin"_s);
+
+    const FakeRecordedRequest whoami = m_server->requestsTo(u"whoami"_s).first();
+    QCOMPARE(whoami.headers.value("authorization"),
+             "Bearer "_ba + m_server->tokenOf(u"admin"_s).toUtf8());
+
+    // The Secure cookie must not be what carries the session; it would never be sent back
+    // over plain http.
+    QVERIFY(!whoami.headers.contains("cookie"));
+}
+
+void TestNekoClient::shouldSendEveryRequestUnderThePathPrefix()
+{
+    m_server->setPathPrefix(u"/neko"_s);
+    m_client->setBaseUrl(m_server->baseUrl());
+    QVERIFY(m_server->baseUrl().path() == "/neko/"_L1);
+    signIn(u"admin"_s, u"admin"_s);
+
+    for (const FakeRecordedRequest &request : m_server->requests())
+        QVERIFY2(request.path.startsWith("/neko/api/"_L1), qPrintable(request.path));
+}
+
+void TestNekoClient::shouldReportAMissingPathPrefixAsNotNeko()
+{
+    m_server->setPathPrefix(u"/neko"_s);
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::NotNeko);
+    QCOMPARE(result.httpStatus, 404);
+    QVERIFY2(result.errorString.contains("prefix"_L1), qPrintable(result.errorString));
+}
+
+void TestNekoClient::shouldReportSignInFailures_data()
+{
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("locked");
+    QTest::addColumn<bool>("connected");
+    QTest::addColumn<ApiResult::Kind>("kind");
+    QTest::addColumn<int>("status");
+
+    QTest::addRow("wrong password") << u"admin"_s << u"nope"_s << false << false
+                                    << ApiResult::Kind::Unauthorized << 401;
+    QTest::addRow("unknown member") << u"ghost"_s << u"admin"_s << false << false
+                                    << ApiResult::Kind::Unauthorized << 401;
+    QTest::addRow("logins locked") << u"user"_s << u"neko"_s << true << false
+                                   << ApiResult::Kind::Forbidden << 403;
+    QTest::addRow("connected elsewhere") << u"admin"_s << u"admin"_s << false << true
+                                         << ApiResult::Kind::Conflict << 422;
+}
+
+void TestNekoClient::shouldReportSignInFailures()
+{
+    QFETCH(QString, username);
+    QFETCH(QString, password);
+    QFETCH(bool, locked);
+    QFETCH(bool, connected);
+    QFETCH(ApiResult::Kind, kind);
+    QFETCH(int, status);
+
+    m_server->setLoginsLocked(locked);
+    if (connected) {
+        signIn(u"admin"_s, u"admin"_s);
+        m_server->setMemberConnected(u"admin"_s, true);
+    }
+
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(username, password);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, kind);
+    QCOMPARE(result.httpStatus, status);
+    QVERIFY(!result.errorString.isEmpty());
+    QVERIFY(!m_client->isSignedIn());
+}
+
+void TestNekoClient::shouldReportAnAccountThatMayNotUseTheApi()
+{
+    QJsonObject profile = fullProfile(u"Banned"_s, false);
+    profile.insert("can_login"_L1, false);
+    m_server->addMember(u"banned"_s, u"pw"_s, profile);
+
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(u"banned"_s, u"pw"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.operation, ApiOperation::ConfirmSignIn);
+    QCOMPARE(result.kind, ApiResult::Kind::Forbidden);
+    QVERIFY2(result.errorString.contains("Can sign in"_L1), qPrintable(result.errorString));
+    QVERIFY(!m_client->isSignedIn());
+}
+
+void TestNekoClient::shouldSaveAFlagAndReadTheProfileBack()
+{
+    signIn(u"admin"_s, u"admin"_s);
+
+    QSignalSpy saved(m_client.get(), &NekoClient::profileSaved);
+    QVERIFY(m_client->saveProfile({QJsonObject{{"can_host"_L1, false}}}));
+    QTRY_COMPARE(saved.size(), 1);
+
+    QCOMPARE(m_server->sessionProfile(u"admin"_s).value("can_host"_L1), QJsonValue(false));
+    QCOMPARE(m_server->sessionProfile(u"admin"_s).value("can_watch"_L1), QJsonValue(true));
+    const auto session = saved.first().first().value<SessionData>();
+    QCOMPARE(session.profile.flag("can_host"_L1), false);
+}
+
+void TestNekoClient::shouldRemoveAPluginKeyOnTheServer()
+{
+    signIn(u"admin"_s, u"admin"_s);
+    const MemberProfile loaded =
+            *MemberProfile::fromJson(m_server->sessionProfile(u"admin"_s));
+    MemberProfile edited = loaded;
+    edited.plugins.remove("filetransfer.enabled"_L1);
+    edited.plugins.insert("chat.can_send"_L1, false);
+
+    QSignalSpy saved(m_client.get(), &NekoClient::profileSaved);
+    m_client->saveProfile(ProfileUpdate::bodies(loaded, edited, true));
+    QTRY_COMPARE(saved.size(), 1);
+
+    const QJsonObject plugins =
+            m_server->sessionProfile(u"admin"_s).value("plugins"_L1).toObject();
+    QCOMPARE(plugins, QJsonObject({{"chat.can_send"_L1, false}}));
+}
+
+void TestNekoClient::shouldSendOnlyTheNameForANonAdmin()
+{
+    signIn(u"user"_s, u"neko"_s);
+    const MemberProfile loaded = *MemberProfile::fromJson(m_server->sessionProfile(u"user"_s));
+    MemberProfile edited = loaded;
+    edited.name = u"Renamed"_s;
+    edited.setFlag("is_admin"_L1, true);
+
+    QSignalSpy saved(m_client.get(), &NekoClient::profileSaved);
+    m_client->saveProfile(ProfileUpdate::bodies(loaded, edited, false));
+    QTRY_COMPARE(saved.size(), 1);
+
+    QCOMPARE(bodyOf(m_server->requestsTo(u"profile"_s).first()),
+             QJsonObject({{"name"_L1, "Renamed"_L1}}));
+    QCOMPARE(m_server->sessionProfile(u"user"_s).value("name"_L1), QJsonValue("Renamed"_L1));
+    QCOMPARE(m_server->sessionProfile(u"user"_s).value("is_admin"_L1), QJsonValue(false));
+}
+
+void TestNekoClient::shouldRefuseASecondSaveWhileOneIsOut()
+{
+    signIn(u"admin"_s, u"admin"_s);
+
+    QSignalSpy saved(m_client.get(), &NekoClient::profileSaved);
+    QVERIFY(m_client->saveProfile({QJsonObject{{"name"_L1, "First"_L1}}}));
+    QVERIFY(m_client->isBusy());
+    QVERIFY(!m_client->saveProfile({QJsonObject{{"name"_L1, "Second"_L1}}}));
+    QTRY_COMPARE(saved.size(), 1);
+
+    QCOMPARE(m_server->requestsTo(u"profile"_s).size(), 1);
+    QCOMPARE(m_server->sessionProfile(u"admin"_s).value("name"_L1), QJsonValue("First"_L1));
+}
+
+void TestNekoClient::shouldResendTheSameBodyAfterSigningInAgain()
+{
+    signIn(u"admin"_s, u"admin"_s);
+    m_server->dropAllSessions();
+
+    QSignalSpy required(m_client.get(), &NekoClient::signInRequired);
+    QSignalSpy saved(m_client.get(), &NekoClient::profileSaved);
+    const QJsonObject body{{"can_share_media"_L1, false},
+                           {"plugins"_L1, QJsonObject{{"chat.can_send"_L1, false}}}};
+    m_client->saveProfile({body});
+    QTRY_COMPARE(required.size(), 1);
+    QVERIFY(!m_client->isSignedIn());
+    QVERIFY(m_client->hasParkedOperation());
+
+    signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(saved.size(), 1);
+
+    const QList<FakeRecordedRequest> posts = m_server->requestsTo(u"profile"_s);
+    QCOMPARE(posts.size(), 2);
+    QCOMPARE(posts.at(1).body, posts.at(0).body);
+    QCOMPARE(bodyOf(posts.at(1)), body);
+    QCOMPARE(m_server->sessionProfile(u"admin"_s).value("can_share_media"_L1), QJsonValue(false));
+}
+
+void TestNekoClient::shouldFailInsteadOfAskingTwice()
+{
+    signIn(u"admin"_s, u"admin"_s);
+    m_server->dropAllSessions();
+
+    QSignalSpy required(m_client.get(), &NekoClient::signInRequired);
+    QSignalSpy failed(m_client.get(), &NekoClient::operationFailed);
+    m_client->saveProfile({QJsonObject{{"name"_L1, "X"_L1}}});
+    QTRY_COMPARE(required.size(), 1);
+
+    m_server->respondOnce(u"profile"_s, 401, "application/json"_ba,
+                          R"({"code":401,"message":"Unauthorized"})"_ba);
+    signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(required.size(), 1);
+    QCOMPARE(failed.first().first().value<ApiResult>().kind, ApiResult::Kind::Unauthorized);
+}
+
+void TestNekoClient::shouldReportAParkedSaveAsCancelled()
+{
+    signIn(u"admin"_s, u"admin"_s);
+    m_server->dropAllSessions();
+
+    QSignalSpy required(m_client.get(), &NekoClient::signInRequired);
+    QSignalSpy failed(m_client.get(), &NekoClient::operationFailed);
+    m_client->saveProfile({QJsonObject{{"name"_L1, "X"_L1}}});
+    QTRY_COMPARE(required.size(), 1);
+
+    m_client->cancel();
+    QCOMPARE(failed.size(), 1);
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::Canceled);
+    QVERIFY(result.errorString.contains("not saved"_L1));
+    QVERIFY(!m_client->hasParkedOperation());
+}
+
+void TestNekoClient::shouldReportAProxyPageAsNotNeko()
+{
+    signIn(u"admin"_s, u"admin"_s);
+    m_server->respondOnce(u"profile"_s, 502, "text/html"_ba,
+                          "<html><body><h1>502 Bad Gateway</h1></body></html>"_ba);
+
+    QSignalSpy failed(m_client.get(), &NekoClient::operationFailed);
+    m_client->saveProfile({QJsonObject{{"name"_L1, "X"_L1}}});
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::NotNeko);
+    QCOMPARE(result.httpStatus, 502);
+    QVERIFY(result.errorString.contains("not an answer from neko"_L1));
+    QVERIFY(m_client->isSignedIn());
+}
+
+void TestNekoClient::shouldSayWhatToCheckWhenNothingListens()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    m_client->setBaseUrl(QUrl(u"http://127.0.0.1:%1/"_s.arg(port)));
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::NetworkError);
+    QVERIFY2(result.errorString.contains("Check the address"_L1), qPrintable(result.errorString));
+}
+
+QTEST_GUILESS_MAIN(TestNekoClient)
+#include "tst_nekoclient.moc"
