@@ -17,12 +17,12 @@ namespace {
 
 QJsonObject fullProfile(const QString &name, bool admin)
 {
-    QJsonObject profile{{"name"_L1, name}};
+    QJsonObject profile {{"name"_L1, name}};
     for (const ProfileFlag &flag : ProfileFlags::all())
         profile.insert(flag.key, true);
     profile.insert("is_admin"_L1, admin);
     profile.insert("plugins"_L1,
-                   QJsonObject{{"chat.can_send"_L1, true}, {"filetransfer.enabled"_L1, true}});
+                   QJsonObject {{"chat.can_send"_L1, true}, {"filetransfer.enabled"_L1, true}});
     return profile;
 }
 
@@ -156,14 +156,14 @@ void TestNekoClient::shouldReportSignInFailures_data()
     QTest::addColumn<ApiResult::Kind>("kind");
     QTest::addColumn<int>("status");
 
-    QTest::addRow("wrong password") << u"admin"_s << u"nope"_s << false << false
-                                    << ApiResult::Kind::Unauthorized << 401;
-    QTest::addRow("unknown member") << u"ghost"_s << u"admin"_s << false << false
-                                    << ApiResult::Kind::Unauthorized << 401;
-    QTest::addRow("logins locked") << u"user"_s << u"neko"_s << true << false
-                                   << ApiResult::Kind::Forbidden << 403;
-    QTest::addRow("connected elsewhere") << u"admin"_s << u"admin"_s << false << true
-                                         << ApiResult::Kind::Conflict << 422;
+    QTest::addRow("wrong password")
+            << u"admin"_s << u"nope"_s << false << false << ApiResult::Kind::Unauthorized << 401;
+    QTest::addRow("unknown member")
+            << u"ghost"_s << u"admin"_s << false << false << ApiResult::Kind::Unauthorized << 401;
+    QTest::addRow("logins locked")
+            << u"user"_s << u"neko"_s << true << false << ApiResult::Kind::Forbidden << 403;
+    QTest::addRow("connected elsewhere")
+            << u"admin"_s << u"admin"_s << false << true << ApiResult::Kind::Conflict << 422;
 }
 
 void TestNekoClient::shouldReportSignInFailures()
@@ -214,7 +214,7 @@ void TestNekoClient::shouldSaveAFlagAndReadTheProfileBack()
     signIn(u"admin"_s, u"admin"_s);
 
     QSignalSpy saved(m_client.get(), &NekoClient::profileSaved);
-    QVERIFY(m_client->saveProfile({QJsonObject{{"can_host"_L1, false}}}));
+    QVERIFY(m_client->saveProfile({QJsonObject {{"can_host"_L1, false}}}));
     QTRY_COMPARE(saved.size(), 1);
 
     QCOMPARE(m_server->sessionProfile(u"admin"_s).value("can_host"_L1), QJsonValue(false));
@@ -226,8 +226,7 @@ void TestNekoClient::shouldSaveAFlagAndReadTheProfileBack()
 void TestNekoClient::shouldRemoveAPluginKeyOnTheServer()
 {
     signIn(u"admin"_s, u"admin"_s);
-    const MemberProfile loaded =
-            *MemberProfile::fromJson(m_server->sessionProfile(u"admin"_s));
+    const MemberProfile loaded = *MemberProfile::fromJson(m_server->sessionProfile(u"admin"_s));
     MemberProfile edited = loaded;
     edited.plugins.remove("filetransfer.enabled"_L1);
     edited.plugins.insert("chat.can_send"_L1, false);
@@ -236,8 +235,7 @@ void TestNekoClient::shouldRemoveAPluginKeyOnTheServer()
     m_client->saveProfile(ProfileUpdate::bodies(loaded, edited, true));
     QTRY_COMPARE(saved.size(), 1);
 
-    const QJsonObject plugins =
-            m_server->sessionProfile(u"admin"_s).value("plugins"_L1).toObject();
+    const QJsonObject plugins = m_server->sessionProfile(u"admin"_s).value("plugins"_L1).toObject();
     QCOMPARE(plugins, QJsonObject({{"chat.can_send"_L1, false}}));
 }
 
@@ -264,9 +262,9 @@ void TestNekoClient::shouldRefuseASecondSaveWhileOneIsOut()
     signIn(u"admin"_s, u"admin"_s);
 
     QSignalSpy saved(m_client.get(), &NekoClient::profileSaved);
-    QVERIFY(m_client->saveProfile({QJsonObject{{"name"_L1, "First"_L1}}}));
+    QVERIFY(m_client->saveProfile({QJsonObject {{"name"_L1, "First"_L1}}}));
     QVERIFY(m_client->isBusy());
-    QVERIFY(!m_client->saveProfile({QJsonObject{{"name"_L1, "Second"_L1}}}));
+    QVERIFY(!m_client->saveProfile({QJsonObject {{"name"_L1, "Second"_L1}}}));
     QTRY_COMPARE(saved.size(), 1);
 
     QCOMPARE(m_server->requestsTo(u"profile"_s).size(), 1);
@@ -280,8 +278,8 @@ void TestNekoClient::shouldResendTheSameBodyAfterSigningInAgain()
 
     QSignalSpy required(m_client.get(), &NekoClient::signInRequired);
     QSignalSpy saved(m_client.get(), &NekoClient::profileSaved);
-    const QJsonObject body{{"can_share_media"_L1, false},
-                           {"plugins"_L1, QJsonObject{{"chat.can_send"_L1, false}}}};
+    const QJsonObject body {{"can_share_media"_L1, false},
+                            {"plugins"_L1, QJsonObject {{"chat.can_send"_L1, false}}}};
     m_client->saveProfile({body});
     QTRY_COMPARE(required.size(), 1);
     QVERIFY(!m_client->isSignedIn());
@@ -304,7 +302,7 @@ void TestNekoClient::shouldFailInsteadOfAskingTwice()
 
     QSignalSpy required(m_client.get(), &NekoClient::signInRequired);
     QSignalSpy failed(m_client.get(), &NekoClient::operationFailed);
-    m_client->saveProfile({QJsonObject{{"name"_L1, "X"_L1}}});
+    m_client->saveProfile({QJsonObject {{"name"_L1, "X"_L1}}});
     QTRY_COMPARE(required.size(), 1);
 
     m_server->respondOnce(u"profile"_s, 401, "application/json"_ba,
@@ -322,7 +320,7 @@ void TestNekoClient::shouldReportAParkedSaveAsCancelled()
 
     QSignalSpy required(m_client.get(), &NekoClient::signInRequired);
     QSignalSpy failed(m_client.get(), &NekoClient::operationFailed);
-    m_client->saveProfile({QJsonObject{{"name"_L1, "X"_L1}}});
+    m_client->saveProfile({QJsonObject {{"name"_L1, "X"_L1}}});
     QTRY_COMPARE(required.size(), 1);
 
     m_client->cancel();
@@ -340,7 +338,7 @@ void TestNekoClient::shouldReportAProxyPageAsNotNeko()
                           "<html><body><h1>502 Bad Gateway</h1></body></html>"_ba);
 
     QSignalSpy failed(m_client.get(), &NekoClient::operationFailed);
-    m_client->saveProfile({QJsonObject{{"name"_L1, "X"_L1}}});
+    m_client->saveProfile({QJsonObject {{"name"_L1, "X"_L1}}});
     QTRY_COMPARE(failed.size(), 1);
 
     const auto result = failed.first().first().value<ApiResult>();

@@ -33,7 +33,7 @@ QNetworkRequest build(const QUrl &baseUrl, const QString &endpoint, const QStrin
 
 QByteArray loginBody(const QString &username, const QString &password)
 {
-    return jsonBody(QJsonObject{{"username"_L1, username}, {"password"_L1, password}});
+    return jsonBody(QJsonObject {{"username"_L1, username}, {"password"_L1, password}});
 }
 
 QByteArray jsonBody(const QJsonObject &object)

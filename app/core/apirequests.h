@@ -14,7 +14,7 @@
 namespace ApiRequests {
 
 // A server that has not answered by then is reported as not answering.
-constexpr std::chrono::milliseconds DefaultTransferTimeout{20000};
+constexpr std::chrono::milliseconds DefaultTransferTimeout {20000};
 
 // More hops than a proxy or two would add points at a loop or a misconfiguration.
 constexpr int MaxRedirects = 5;

@@ -70,8 +70,8 @@ QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, cons
 
 } // namespace
 
-ApiResult ApiResult::fromReply(QNetworkReply *reply, const QByteArray &body,
-                               ApiOperation operation, bool canceled)
+ApiResult ApiResult::fromReply(QNetworkReply *reply, const QByteArray &body, ApiOperation operation,
+                               bool canceled)
 {
     ApiResult result;
     result.operation = operation;
@@ -132,8 +132,8 @@ ApiResult ApiResult::fromReply(QNetworkReply *reply, const QByteArray &body,
         result.kind = Kind::ServerError;
     else
         result.kind = Kind::Rejected;
-    result.errorString = describe(result.kind, operation, result.httpStatus, result.serverMessage,
-                                  url);
+    result.errorString
+            = describe(result.kind, operation, result.httpStatus, result.serverMessage, url);
     return result;
 }
 

@@ -39,14 +39,14 @@ struct ApiResult
     ApiOperation operation = ApiOperation::Load;
     int httpStatus = 0;
     QString serverMessage; // neko's "message", only from a JSON answer
-    QJsonValue data; // the parsed JSON body of a 2xx answer; undefined if there was none
+    QJsonValue data = QJsonValue::Undefined; // the parsed JSON body of a 2xx answer, if any
     QString errorString; // translated, for the user; empty when ok
 
     bool ok() const { return kind == Kind::Ok; }
 
     // Reads a finished reply. `canceled` tells an abort by the user from a timeout.
-    static ApiResult fromReply(QNetworkReply *reply, const QByteArray &body,
-                               ApiOperation operation, bool canceled);
+    static ApiResult fromReply(QNetworkReply *reply, const QByteArray &body, ApiOperation operation,
+                               bool canceled);
 
     static ApiResult failure(Kind kind, ApiOperation operation, const QString &detail = {});
 

@@ -23,8 +23,7 @@ NekoClient::NekoClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_timeout(ApiRequests::DefaultTransferTimeout)
-{
-}
+{ }
 
 NekoClient::~NekoClient()
 {
@@ -113,7 +112,7 @@ void NekoClient::sendNext()
     const Step &step = m_running.steps.at(m_running.next);
     const bool anonymous = step.operation == ApiOperation::SignIn;
     const QNetworkRequest request = ApiRequests::build(m_baseUrl, step.endpoint,
-                                                      anonymous ? QString() : m_token, m_timeout);
+                                                       anonymous ? QString() : m_token, m_timeout);
 
     qCDebug(lcNetwork) << step.verb.constData() << request.url().path();
     if (step.verb == "GET"_ba)
@@ -174,8 +173,8 @@ bool NekoClient::adoptSession(const ApiResult &result, QNetworkReply *reply)
     // which Qt would never send back over plain http. neko also reads the Authorization
     // header, so the cookie's value serves as the Bearer token.
     if (token.isEmpty()) {
-        const auto cookies =
-                reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
+        const auto cookies
+                = reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
         for (const QNetworkCookie &cookie : cookies) {
             if (cookie.name() == SessionCookieName)
                 token = QString::fromUtf8(cookie.value());
@@ -210,8 +209,8 @@ void NekoClient::stepSucceeded(const Step &step, const ApiResult &result)
     }
 
     QString error;
-    const std::optional<SessionData> session =
-            SessionData::fromJson(result.data.toObject(), &error);
+    const std::optional<SessionData> session
+            = SessionData::fromJson(result.data.toObject(), &error);
     if (!session) {
         fail(ApiResult::failure(ApiResult::Kind::BadAnswer, step.operation, error));
         return;

@@ -25,17 +25,51 @@ void locate(const QString &text, qsizetype offset, int *line, int *column)
     *column = int(offset - (before.lastIndexOf(u'\n') + 1)) + 1;
 }
 
-// Where a key last appears as an object key in the text. The parser keeps the last of
-// duplicate keys, so the last occurrence is the one that matters.
-qsizetype keyOffset(const QString &text, QLatin1StringView key)
+// Where a key last appears as a key of the outermost object. The parser keeps the last of
+// duplicate keys, so the last occurrence is the one that matters; the same text inside a
+// nested value is not that key. Returns -1 for a key written with escapes.
+qsizetype topLevelKeyOffset(const QString &text, const QString &key)
 {
-    const QRegularExpression pattern(u"\""_s + QRegularExpression::escape(key)
-                                     + u"\"\\s*:"_s);
     qsizetype found = -1;
-    QRegularExpressionMatchIterator it = pattern.globalMatch(text);
-    while (it.hasNext())
-        found = it.next().capturedStart();
+    int depth = 0;
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const QChar c = text.at(i);
+        if (c == u'{' || c == u'[') {
+            ++depth;
+        } else if (c == u'}' || c == u']') {
+            --depth;
+        } else if (c == u'"') {
+            const qsizetype start = i;
+            for (++i; i < size && text.at(i) != u'"'; ++i) {
+                if (text.at(i) == u'\\')
+                    ++i;
+            }
+            qsizetype next = i + 1;
+            while (next < size && text.at(next).isSpace())
+                ++next;
+            const bool isKey = depth == 1 && next < size && text.at(next) == u':';
+            if (isKey && QStringView(text).mid(start + 1, i - start - 1) == key)
+                found = start;
+        }
+    }
     return found;
+}
+
+// The known key that a plugin key stands for, if any. neko picks a plugin's keys by their
+// exact prefix and matches the rest to the setting without regard to case, so
+// "chat.CAN_SEND" is read as chat.can_send.
+const KnownPluginKey *knownKeyOf(const QString &key)
+{
+    for (const KnownPluginKey &known : PluginsParser::knownKeys()) {
+        const qsizetype prefix = known.key.indexOf(u'.') + 1;
+        if (key.size() == known.key.size()
+            && QStringView(key).left(prefix) == known.key.left(prefix)
+            && QStringView(key).mid(prefix).compare(known.key.mid(prefix), Qt::CaseInsensitive)
+                    == 0)
+            return &known;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -55,9 +89,9 @@ namespace PluginsParser {
 const QList<KnownPluginKey> &knownKeys()
 {
     static const QList<KnownPluginKey> keys = {
-        {"chat.can_send"_L1, QT_TRANSLATE_NOOP("PluginsParser", "may send chat messages")},
-        {"chat.can_receive"_L1, QT_TRANSLATE_NOOP("PluginsParser", "receives chat messages")},
-        {"filetransfer.enabled"_L1, QT_TRANSLATE_NOOP("PluginsParser", "may transfer files")},
+            {"chat.can_send"_L1, QT_TRANSLATE_NOOP("PluginsParser", "may send chat messages")},
+            {"chat.can_receive"_L1, QT_TRANSLATE_NOOP("PluginsParser", "receives chat messages")},
+            {"filetransfer.enabled"_L1, QT_TRANSLATE_NOOP("PluginsParser", "may transfer files")},
     };
     return keys;
 }
@@ -91,14 +125,14 @@ PluginsParseResult parse(const QString &text)
     }
 
     const QJsonObject plugins = document.object();
-    for (const KnownPluginKey &known : knownKeys()) {
-        const QJsonValue value = plugins.value(known.key);
-        if (value.isUndefined() || value.isBool() || value.isNull())
+    for (auto it = plugins.begin(); it != plugins.end(); ++it) {
+        const QJsonValue value = it.value();
+        if (value.isBool() || value.isNull() || !knownKeyOf(it.key()))
             continue;
-        locate(text, keyOffset(text, known.key), &result.line, &result.column);
+        locate(text, topLevelKeyOffset(text, it.key()), &result.line, &result.column);
         result.error = tr("\"%1\" must be true or false; neko cannot read anything else "
                           "there.")
-                               .arg(known.key);
+                               .arg(it.key());
         return result;
     }
 

@@ -16,7 +16,7 @@ QList<QJsonObject> bodies(const MemberProfile &loaded, const MemberProfile &edit
     if (!isAdmin) {
         if (loaded.name == edited.name)
             return {};
-        return {QJsonObject{{"name"_L1, edited.name}}};
+        return {QJsonObject {{"name"_L1, edited.name}}};
     }
 
     QJsonObject body;
@@ -47,7 +47,7 @@ QList<QJsonObject> bodies(const MemberProfile &loaded, const MemberProfile &edit
     body.insert("plugins"_L1, QJsonValue::Null);
     if (edited.plugins.isEmpty())
         return {body};
-    return {body, QJsonObject{{"plugins"_L1, edited.plugins}}};
+    return {body, QJsonObject {{"plugins"_L1, edited.plugins}}};
 }
 
 QStringList notTaken(const MemberProfile &wanted, const MemberProfile &actual, bool isAdmin)

@@ -3,9 +3,22 @@
 #include "serveraddress.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A query item as a browser reads it from a link: "+" is a space there, "%2B" a plus.
+QString formValue(const QUrl &url, const QString &name)
+{
+    QString encoded = QUrlQuery(url).queryItemValue(name, QUrl::FullyEncoded);
+    encoded.replace(u'+', "%20"_L1);
+    return QUrl::fromPercentEncoding(encoded.toLatin1());
+}
+
+} // namespace
 
 ServerAddress ServerAddress::parse(const QString &input)
 {
@@ -19,7 +32,8 @@ ServerAddress ServerAddress::parse(const QString &input)
 
     // Without a scheme QUrl would read "host:8080" as scheme "host"; neko serves plain http
     // unless a proxy in front adds TLS, so http is the default people expect.
-    const bool hasScheme = text.contains("://"_L1);
+    static const QRegularExpression schemePrefix(u"^[A-Za-z][A-Za-z0-9+.-]*://"_s);
+    const bool hasScheme = schemePrefix.match(text).hasMatch();
     QUrl url(hasScheme ? text : "http://"_L1 + text, QUrl::TolerantMode);
 
     const QString scheme = url.scheme().toLower();
@@ -39,9 +53,8 @@ ServerAddress ServerAddress::parse(const QString &input)
     }
 
     // A web-client link carries the credentials in its query; take them out of the address.
-    const QUrlQuery query(url);
-    address.m_linkUsername = query.queryItemValue(u"usr"_s, QUrl::FullyDecoded);
-    address.m_linkPassword = query.queryItemValue(u"pwd"_s, QUrl::FullyDecoded);
+    address.m_linkUsername = formValue(url, u"usr"_s);
+    address.m_linkPassword = formValue(url, u"pwd"_s);
 
     url.setScheme(scheme);
     url.setQuery(QString());

@@ -23,7 +23,8 @@ LoginDialog::LoginDialog(NekoClient *client, QWidget *parent)
     signInButton->setText(tr("Sign &In"));
     signInButton->setDefault(true);
     signInButton->setObjectName(QStringLiteral("signInButton"));
-    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)
+            ->setObjectName(QStringLiteral("cancelButton"));
 
     // The button box would close the dialog on Ok; signing in decides that instead.
     connect(signInButton, &QPushButton::clicked, this, &LoginDialog::signIn);

@@ -292,8 +292,8 @@ void MainWindow::updateActions()
 
     setWindowModified(modified);
     if (m_session) {
-        const QString who = m_session->profile.name.isEmpty() ? m_session->id
-                                                              : m_session->profile.name;
+        const QString who
+                = m_session->profile.name.isEmpty() ? m_session->id : m_session->profile.name;
         setWindowTitle(tr("%1 on %2[*]").arg(who, m_client->baseUrl().host()));
     } else {
         setWindowTitle(tr("Not signed in[*]"));

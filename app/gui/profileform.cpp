@@ -123,6 +123,7 @@ void ProfileForm::applyEditable()
         box->setEnabled(editable);
     m_ui->pluginsEditor->setReadOnly(!editable);
     m_ui->pluginsEditor->setEnabled(m_hasProfile);
+    m_ui->pluginsStatusLabel->setVisible(m_hasProfile);
     m_ui->readOnlyLabel->setVisible(m_hasProfile && !m_isAdmin);
 }
 

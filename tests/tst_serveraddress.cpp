@@ -1,0 +1,166 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serveraddress.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestServerAddress : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldNormaliseAddress_data();
+    void shouldNormaliseAddress();
+    void shouldRejectInvalidAddress_data();
+    void shouldRejectInvalidAddress();
+    void shouldKeepPathPrefix_data();
+    void shouldKeepPathPrefix();
+};
+
+void TestServerAddress::shouldNormaliseAddress_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("baseUrl");
+    QTest::addColumn<QString>("loginUrl");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+
+    QTest::addRow("host and port without scheme means http")
+            << u"host:8080"_s << u"http://host:8080/"_s << u"http://host:8080/api/login"_s
+            << QString() << QString();
+    QTest::addRow("host without port or scheme")
+            << u"neko.example.org"_s << u"http://neko.example.org/"_s
+            << u"http://neko.example.org/api/login"_s << QString() << QString();
+    QTest::addRow("http with port, no slash")
+            << u"http://host:8080"_s << u"http://host:8080/"_s << u"http://host:8080/api/login"_s
+            << QString() << QString();
+    QTest::addRow("https with path prefix and slash")
+            << u"https://host/neko/"_s << u"https://host/neko/"_s
+            << u"https://host/neko/api/login"_s << QString() << QString();
+    QTest::addRow("https with path prefix, no slash")
+            << u"https://host/neko"_s << u"https://host/neko/"_s << u"https://host/neko/api/login"_s
+            << QString() << QString();
+    QTest::addRow("upper-case scheme and host")
+            << u"HTTP://Host:8080/"_s << u"http://host:8080/"_s << u"http://host:8080/api/login"_s
+            << QString() << QString();
+    QTest::addRow("web-client link with usr and pwd")
+            << u"http://host:8080/?usr=admin&pwd=secret"_s << u"http://host:8080/"_s
+            << u"http://host:8080/api/login"_s << u"admin"_s << u"secret"_s;
+    QTest::addRow("web-client link without scheme")
+            << u"host:8080/?usr=admin&pwd=secret"_s << u"http://host:8080/"_s
+            << u"http://host:8080/api/login"_s << u"admin"_s << u"secret"_s;
+    QTest::addRow("web-client link under a prefix")
+            << u"https://host/neko/?pwd=secret&usr=admin"_s << u"https://host/neko/"_s
+            << u"https://host/neko/api/login"_s << u"admin"_s << u"secret"_s;
+    QTest::addRow("percent-encoded usr and pwd")
+            << u"http://host/?usr=ad%20min&pwd=p%26ss%3Dw%C3%B6rd"_s << u"http://host/"_s
+            << u"http://host/api/login"_s << u"ad min"_s << u"p&ss=wörd"_s;
+    QTest::addRow("other query items dropped")
+            << u"http://host:8080/?embed=1&usr=admin"_s << u"http://host:8080/"_s
+            << u"http://host:8080/api/login"_s << u"admin"_s << QString();
+    QTest::addRow("fragment dropped") << u"http://host:8080/#/room"_s << u"http://host:8080/"_s
+                                      << u"http://host:8080/api/login"_s << QString() << QString();
+    QTest::addRow("user info dropped") << u"http://user:pw@host:8080/"_s << u"http://host:8080/"_s
+                                       << u"http://host:8080/api/login"_s << QString() << QString();
+    QTest::addRow("IPv6 literal with port, no scheme")
+            << u"[::1]:8080"_s << u"http://[::1]:8080/"_s << u"http://[::1]:8080/api/login"_s
+            << QString() << QString();
+    QTest::addRow("IPv6 literal with https")
+            << u"https://[::1]/neko"_s << u"https://[::1]/neko/"_s
+            << u"https://[::1]/neko/api/login"_s << QString() << QString();
+    QTest::addRow("plus in usr and pwd means a space, as in a browser")
+            << u"http://host/?usr=ad+min&pwd=a%2Bb+c"_s << u"http://host/"_s
+            << u"http://host/api/login"_s << u"ad min"_s << u"a+b c"_s;
+    QTest::addRow("scheme-like text in the query of a link without scheme")
+            << u"host:8080/?usr=a&pwd=x://y"_s << u"http://host:8080/"_s
+            << u"http://host:8080/api/login"_s << u"a"_s << u"x://y"_s;
+    QTest::addRow("surrounding whitespace")
+            << u"  \thost:8080 \n"_s << u"http://host:8080/"_s << u"http://host:8080/api/login"_s
+            << QString() << QString();
+}
+
+void TestServerAddress::shouldNormaliseAddress()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, baseUrl);
+    QFETCH(QString, loginUrl);
+    QFETCH(QString, username);
+    QFETCH(QString, password);
+
+    const ServerAddress address = ServerAddress::parse(input);
+
+    QVERIFY2(address.isValid(), qPrintable(address.error()));
+    QVERIFY(address.error().isEmpty());
+    QCOMPARE(address.baseUrl().toString(), baseUrl);
+    QCOMPARE(address.apiUrl(u"login"_s).toString(), loginUrl);
+    QCOMPARE(address.linkUsername(), username);
+    QCOMPARE(address.linkPassword(), password);
+
+    // Nothing of the query, fragment or user info may survive into the address that is shown
+    // and stored: it could carry the password.
+    QCOMPARE(address.baseUrl().query(), QString());
+    QCOMPARE(address.baseUrl().fragment(), QString());
+    QCOMPARE(address.baseUrl().userInfo(), QString());
+    QVERIFY(!address.displayString().contains(u"secret"_s));
+}
+
+void TestServerAddress::shouldRejectInvalidAddress_data()
+{
+    QTest::addColumn<QString>("input");
+
+    QTest::addRow("empty") << QString();
+    QTest::addRow("only whitespace") << u"  \t "_s;
+    QTest::addRow("ftp scheme") << u"ftp://host"_s;
+    QTest::addRow("websocket scheme") << u"ws://host:8080/"_s;
+    QTest::addRow("scheme without host") << u"http://"_s;
+    QTest::addRow("words with spaces") << u"not a server"_s;
+    QTest::addRow("only colons") << u"::::"_s;
+    QTest::addRow("port out of range") << u"http://host:99999/"_s;
+    QTest::addRow("port not a number") << u"host:port"_s;
+}
+
+void TestServerAddress::shouldRejectInvalidAddress()
+{
+    QFETCH(QString, input);
+
+    const ServerAddress address = ServerAddress::parse(input);
+
+    QVERIFY(!address.isValid());
+    QVERIFY(!address.error().isEmpty());
+    QVERIFY(address.baseUrl().isEmpty());
+}
+
+void TestServerAddress::shouldKeepPathPrefix_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QString>("apiUrl");
+
+    QTest::addRow("login at the root")
+            << u"http://host:8080"_s << u"login"_s << u"http://host:8080/api/login"_s;
+    QTest::addRow("whoami under one segment")
+            << u"https://host/neko"_s << u"whoami"_s << u"https://host/neko/api/whoami"_s;
+    QTest::addRow("profile under two segments") << u"https://host/apps/neko/"_s << u"profile"_s
+                                                << u"https://host/apps/neko/api/profile"_s;
+    QTest::addRow("link query not carried into api url")
+            << u"https://host/neko/?usr=admin&pwd=secret"_s << u"logout"_s
+            << u"https://host/neko/api/logout"_s;
+}
+
+void TestServerAddress::shouldKeepPathPrefix()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, endpoint);
+    QFETCH(QString, apiUrl);
+
+    const ServerAddress address = ServerAddress::parse(input);
+    QVERIFY2(address.isValid(), qPrintable(address.error()));
+
+    QCOMPARE(address.apiUrl(endpoint).toString(), apiUrl);
+    QCOMPARE(ServerAddress::apiUrl(address.baseUrl(), endpoint).toString(), apiUrl);
+}
+
+QTEST_GUILESS_MAIN(TestServerAddress)
+#include "tst_serveraddress.moc"
