@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -29,6 +30,7 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -390,7 +392,7 @@ void TestContract::shouldSaveAnAdminFlagEditTheSpecAccepts_data()
         all << key;
         QTest::addRow("%s", key.constData()) << QByteArrayList {key} << QString();
     }
-    QTest::addRow("name and every flag") << all << u"Renamed Admin"_s;
+    QTest::newRow("name and every flag") << all << u"Renamed Admin"_s;
 }
 
 void TestContract::shouldSaveAnAdminFlagEditTheSpecAccepts()

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void shouldReportAParkedSaveAsCancelled();
     void shouldReportAProxyPageAsNotNeko();
     void shouldSayWhatToCheckWhenNothingListens();
+    void shouldRefuseAProfileAnswerItCannotRead_data();
+    void shouldRefuseAProfileAnswerItCannotRead();
 
 private:
     void signIn(const QString &username, const QString &password);
@@ -363,6 +365,42 @@ void TestNekoClient::shouldSayWhatToCheckWhenNothingListens()
     const auto result = failed.first().first().value<ApiResult>();
     QCOMPARE(result.kind, ApiResult::Kind::NetworkError);
     QVERIFY2(result.errorString.contains("Check the address"_L1), qPrintable(result.errorString));
+}
+
+void TestNekoClient::shouldRefuseAProfileAnswerItCannotRead_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+
+    QTest::addRow("no session id") << "application/json"_ba
+                                   << R"({"profile":{"name":"x"},"state":{}})"_ba;
+    QTest::addRow("flag of the wrong type") << "application/json"_ba
+                                            << R"({"id":"a","profile":{"can_host":"yes"}})"_ba;
+    QTest::addRow("a proxy's page with status 200") << "text/html"_ba
+                                                    << "<html>hi</html>"_ba;
+}
+
+void TestNekoClient::shouldRefuseAProfileAnswerItCannotRead()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    signIn(u"admin"_s, u"admin"_s);
+
+    // After a save, the re-read is what cannot be read; the save itself went through.
+    m_server->respondOnce(u"whoami"_s, 200, contentType, body);
+    QSignalSpy unconfirmed(m_client.get(), &NekoClient::saveUnconfirmed);
+    m_client->saveProfile({QJsonObject {{"name"_L1, "X"_L1}}});
+    QTRY_COMPARE(unconfirmed.size(), 1);
+    QCOMPARE(unconfirmed.first().first().value<ApiResult>().kind, ApiResult::Kind::BadAnswer);
+    QVERIFY(!m_client->isBusy());
+
+    m_server->respondOnce(u"whoami"_s, 200, contentType, body);
+    QSignalSpy failed(m_client.get(), &NekoClient::operationFailed);
+    m_client->loadProfile();
+    QTRY_COMPARE(failed.size(), 1);
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::BadAnswer);
+    QVERIFY(result.errorString.contains("not an answer from neko"_L1));
 }
 
 QTEST_GUILESS_MAIN(TestNekoClient)

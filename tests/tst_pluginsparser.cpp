@@ -111,9 +111,10 @@ void TestPluginsParser::shouldRejectWithPosition_data()
     QTest::addRow("empty array") << u"[]"_s << 1 << 1 << QString();
     QTest::addRow("array of objects") << u"[{\"chat.can_send\": true}]"_s << 1 << 1 << QString();
 
-    // Syntax errors. The positions are those Qt's parser reports: just after the character
-    // where it gave up, which for a missing comma is the first character of the next key.
-    QTest::addRow("top-level true") << u"true"_s << 1 << 2 << u"illegal value"_s;
+    // Syntax errors. The positions are those Qt's parser reports, just after the character
+    // where it gave up (for a missing comma, the first character of the next key), except for
+    // a misspelt value, where the start of the word is more use.
+    QTest::addRow("top-level true") << u"true"_s << 1 << 1 << u"illegal value"_s;
     QTest::addRow("top-level string") << u"\"text\""_s << 1 << 2 << u"illegal value"_s;
     QTest::addRow("missing comma on line 3")
             << u"{\n  \"a\": true\n  \"b\": false\n}"_s << 3 << 4 << u"unterminated object"_s;
@@ -123,7 +124,7 @@ void TestPluginsParser::shouldRejectWithPosition_data()
     QTest::addRow("trailing comma") << u"{\"a\": 1,}"_s << 1 << 10 << QString();
     QTest::addRow("missing colon") << u"{\"a\" 1}"_s << 1 << 7 << u"missing name separator"_s;
     QTest::addRow("misspelt true on line 2")
-            << u"{\n  \"a\": tr\n}"_s << 2 << 9 << u"illegal value"_s;
+            << u"{\n  \"a\": tr\n}"_s << 2 << 8 << u"illegal value"_s;
     QTest::addRow("unterminated object") << u"{"_s << 1 << 2 << u"unterminated object"_s;
     QTest::addRow("unterminated string")
             << u"{\"a\": \"unterminated}"_s << 1 << 21 << u"unterminated string"_s;

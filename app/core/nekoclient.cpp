@@ -194,8 +194,8 @@ bool NekoClient::adoptSession(const ApiResult &result, QNetworkReply *reply)
 
 void NekoClient::stepSucceeded(const Step &step, const ApiResult &result)
 {
-    ++m_running.next;
-    if (m_running.next < m_running.steps.size()) {
+    if (m_running.next + 1 < m_running.steps.size()) {
+        ++m_running.next;
         sendNext();
         return;
     }

@@ -111,7 +111,21 @@ PluginsParseResult parse(const QString &text)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const qsizetype offset = QString::fromUtf8(utf8.left(parseError.offset)).size();
+        qsizetype offset = QString::fromUtf8(utf8.left(parseError.offset)).size();
+
+        // Qt reports a misspelt literal or number where it gave up, often on the next line;
+        // point at the start of the word instead, where the typo is.
+        if (parseError.error == QJsonParseError::IllegalValue) {
+            qsizetype start = qMin(offset, text.size());
+            while (start > 0 && text.at(start - 1).isSpace())
+                --start;
+            while (start > 0
+                   && (text.at(start - 1).isLetterOrNumber() || text.at(start - 1) == u'.'
+                       || text.at(start - 1) == u'-'))
+                --start;
+            if (start < offset && !text.at(start).isSpace())
+                offset = start;
+        }
         locate(text, offset, &result.line, &result.column);
         result.error = tr("This is not valid JSON: %1.").arg(parseError.errorString());
         return result;

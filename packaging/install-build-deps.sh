@@ -1,0 +1,34 @@
+#!/bin/sh
+# SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Installs, from Debian's archive, what building Neko Profile Editor needs and the machine
+# lacks. With --tests it adds what the test suite needs: Qt HTTP Server for the fake neko
+# server, clang-format for the style check and Node.js for the contract test.
+set -eu
+
+packages="cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools qt6-svg-dev libgl-dev libxkbcommon-dev"
+if [ "${1:-}" = "--tests" ]; then
+    packages="$packages qt6-httpserver-dev qt6-websockets-dev clang-format"
+
+    # A machine may bring its own Node.js; Debian's is only needed where there is none.
+    command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
+fi
+
+missing=""
+for package in $packages; do
+    status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+    [ "$status" = "install ok installed" ] || missing="$missing $package"
+done
+
+if [ -z "$missing" ]; then
+    echo "All build dependencies are installed."
+    exit 0
+fi
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing:$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing

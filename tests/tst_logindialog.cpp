@@ -1,0 +1,233 @@
+// SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakenekoserver.h"
+#include "logindialog.h"
+#include "messagebanner.h"
+#include "nekoclient.h"
+#include "profileflags.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestLoginDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void shouldFocusTheFirstEmptyField_data();
+    void shouldFocusTheFirstEmptyField();
+    void shouldSignInWhenEnterIsPressed();
+    void shouldKeepTheUsernameAndClearThePasswordWhenItIsWrong();
+    void shouldHintAtThePathPrefixWhenTheAddressIsNotNeko();
+    void shouldTakeCredentialsFromAPastedLinkAndShowTheCleanAddress();
+    void shouldSayWhatToCheckWhenNothingListens();
+    void shouldRefuseAnAddressThatIsNotOne();
+    void shouldCloseOnEscape();
+    void shouldLabelEveryFieldWithAMnemonicAndABuddy();
+
+private:
+    QLineEdit *field(const char *name) const;
+    QString bannerText() const;
+
+    QTemporaryDir m_config;
+    std::unique_ptr<FakeNekoServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<NekoClient> m_client;
+    std::unique_ptr<LoginDialog> m_dialog;
+};
+
+void TestLoginDialog::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+    QCoreApplication::setOrganizationName(u"nekoeditor-tests"_s);
+    QCoreApplication::setApplicationName(u"tst_logindialog"_s);
+}
+
+void TestLoginDialog::init()
+{
+    QJsonObject profile {{"name"_L1, "Admin"_L1}};
+    for (const ProfileFlag &flag : ProfileFlags::all())
+        profile.insert(flag.key, true);
+    m_server = std::make_unique<FakeNekoServer>();
+    m_server->addMember(u"admin"_s, u"admin"_s, profile);
+    QVERIFY(m_server->listen());
+
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<NekoClient>(m_network.get());
+    m_dialog = std::make_unique<LoginDialog>(m_client.get());
+}
+
+void TestLoginDialog::cleanup()
+{
+    m_dialog.reset();
+    m_client.reset();
+    m_network.reset();
+    m_server.reset();
+}
+
+QLineEdit *TestLoginDialog::field(const char *name) const
+{
+    return m_dialog->findChild<QLineEdit *>(QString::fromLatin1(name));
+}
+
+QString TestLoginDialog::bannerText() const
+{
+    return m_dialog->findChild<MessageBanner *>(u"errorBanner"_s)->text();
+}
+
+void TestLoginDialog::shouldFocusTheFirstEmptyField_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("focused");
+
+    QTest::addRow("nothing known") << QString() << QString() << u"serverLineEdit"_s;
+    QTest::addRow("server known") << u"host:8080"_s << QString() << u"usernameLineEdit"_s;
+    QTest::addRow("server and user known") << u"host:8080"_s << u"admin"_s << u"passwordLineEdit"_s;
+}
+
+void TestLoginDialog::shouldFocusTheFirstEmptyField()
+{
+    QFETCH(QString, server);
+    QFETCH(QString, username);
+    QFETCH(QString, focused);
+
+    m_dialog->setServerAddress(server);
+    m_dialog->setUsername(username);
+    m_dialog->show();
+    m_dialog->focusFirstEmptyField();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), focused);
+}
+
+void TestLoginDialog::shouldSignInWhenEnterIsPressed()
+{
+    m_dialog->setServerAddress(m_server->baseUrl().toString());
+    m_dialog->setUsername(u"admin"_s);
+    m_dialog->show();
+    QSignalSpy signedIn(m_dialog.get(), &LoginDialog::signedIn);
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+
+    QTest::keyClicks(field("passwordLineEdit"), u"admin"_s);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+
+    QTRY_COMPARE(accepted.size(), 1);
+    QCOMPARE(signedIn.size(), 1);
+    QCOMPARE(signedIn.first().first().value<SessionData>().id, u"admin"_s);
+    QVERIFY(m_client->isSignedIn());
+}
+
+void TestLoginDialog::shouldKeepTheUsernameAndClearThePasswordWhenItIsWrong()
+{
+    m_dialog->setServerAddress(m_server->baseUrl().toString());
+    m_dialog->setUsername(u"admin"_s);
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+
+    QTest::keyClicks(field("passwordLineEdit"), u"wrong"_s);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+
+    QTRY_VERIFY(!bannerText().isEmpty());
+    QVERIFY2(bannerText().contains("password is wrong"_L1), qPrintable(bannerText()));
+    QCOMPARE(field("usernameLineEdit")->text(), u"admin"_s);
+    QVERIFY(field("passwordLineEdit")->text().isEmpty());
+    QTRY_COMPARE(QApplication::focusWidget(), field("passwordLineEdit"));
+    QVERIFY(m_dialog->isVisible());
+}
+
+void TestLoginDialog::shouldHintAtThePathPrefixWhenTheAddressIsNotNeko()
+{
+    m_server->setPathPrefix(u"/neko"_s);
+    m_dialog->setServerAddress(u"127.0.0.1:%1"_s.arg(m_server->port()));
+    m_dialog->setUsername(u"admin"_s);
+    m_dialog->show();
+
+    QTest::keyClicks(field("passwordLineEdit"), u"admin"_s);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+
+    QTRY_VERIFY(!bannerText().isEmpty());
+    QVERIFY2(bannerText().contains("path prefix"_L1), qPrintable(bannerText()));
+}
+
+void TestLoginDialog::shouldTakeCredentialsFromAPastedLinkAndShowTheCleanAddress()
+{
+    m_dialog->show();
+    const QString link = u"127.0.0.1:%1/?usr=admin&pwd=admin"_s.arg(m_server->port());
+    QTest::keyClicks(field("serverLineEdit"), link);
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    QTest::keyClick(field("serverLineEdit"), Qt::Key_Return);
+
+    QTRY_COMPARE(accepted.size(), 1);
+    QCOMPARE(field("usernameLineEdit")->text(), u"admin"_s);
+    QCOMPARE(m_dialog->serverAddress(), u"http://127.0.0.1:%1/"_s.arg(m_server->port()));
+    QVERIFY(!m_dialog->serverAddress().contains("pwd"_L1));
+}
+
+void TestLoginDialog::shouldSayWhatToCheckWhenNothingListens()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    m_dialog->setServerAddress(u"127.0.0.1:%1"_s.arg(port));
+    m_dialog->setUsername(u"admin"_s);
+    m_dialog->show();
+    QTest::keyClicks(field("passwordLineEdit"), u"admin"_s);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+
+    QTRY_VERIFY(!bannerText().isEmpty());
+    QVERIFY2(bannerText().contains("connection refused"_L1), qPrintable(bannerText()));
+    QVERIFY(field("passwordLineEdit")->isEnabled());
+}
+
+void TestLoginDialog::shouldRefuseAnAddressThatIsNotOne()
+{
+    m_dialog->setServerAddress(u"ftp://host/"_s);
+    m_dialog->setUsername(u"admin"_s);
+    m_dialog->show();
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+
+    QVERIFY2(bannerText().contains("http"_L1), qPrintable(bannerText()));
+    QVERIFY(m_server->requests().isEmpty());
+}
+
+void TestLoginDialog::shouldCloseOnEscape()
+{
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QSignalSpy rejected(m_dialog.get(), &QDialog::rejected);
+    QTest::keyClick(field("serverLineEdit"), Qt::Key_Escape);
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(!m_dialog->isVisible());
+}
+
+void TestLoginDialog::shouldLabelEveryFieldWithAMnemonicAndABuddy()
+{
+    const QList<QLineEdit *> fields = m_dialog->findChildren<QLineEdit *>();
+    QCOMPARE(fields.size(), 3);
+    for (QLineEdit *edit : fields) {
+        const QList<QLabel *> labels = m_dialog->findChildren<QLabel *>();
+        const auto label = std::find_if(labels.begin(), labels.end(),
+                                        [edit](QLabel *l) { return l->buddy() == edit; });
+        QVERIFY2(label != labels.end(), qPrintable(edit->objectName()));
+        QVERIFY((*label)->text().contains(u'&'));
+    }
+}
+
+QTEST_MAIN(TestLoginDialog)
+#include "tst_logindialog.moc"
