@@ -85,6 +85,7 @@ private Q_SLOTS:
     void shouldKeepEveryEditWhenSignInIsCancelled();
     void shouldKeepEditsAndSayWhyWhenTheServerFails();
     void shouldMarkUnsavedChangesInTheTitle();
+    void shouldAskBeforeClosingWithUnsavedChanges();
 
 private:
     void signInAs(const QString &username, const QString &password);
@@ -439,6 +440,23 @@ void TestMainWindow::shouldMarkUnsavedChangesInTheTitle()
 
     toggle("can_host");
     QVERIFY(m_window->isWindowModified());
+}
+
+void TestMainWindow::shouldAskBeforeClosingWithUnsavedChanges()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    toggle("can_host");
+
+    answerNextMessageBox(QMessageBox::Cancel);
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QVERIFY(!checkBox("can_host")->isChecked());
+
+    // Save closes the window once the server has taken the change.
+    answerNextMessageBox(QMessageBox::Save);
+    m_window->close();
+    QTRY_VERIFY(!m_window->isVisible());
+    QCOMPARE(m_server->sessionProfile(u"admin"_s).value("can_host"_L1), QJsonValue(false));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -9,6 +9,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void shouldReportAParkedSaveAsCancelled();
     void shouldReportAProxyPageAsNotNeko();
     void shouldSayWhatToCheckWhenNothingListens();
+    void shouldGiveUpOnAServerThatNeverAnswers();
     void shouldRefuseAProfileAnswerItCannotRead_data();
     void shouldRefuseAProfileAnswerItCannotRead();
 
@@ -365,6 +367,28 @@ void TestNekoClient::shouldSayWhatToCheckWhenNothingListens()
     const auto result = failed.first().first().value<ApiResult>();
     QCOMPARE(result.kind, ApiResult::Kind::NetworkError);
     QVERIFY2(result.errorString.contains("Check the address"_L1), qPrintable(result.errorString));
+}
+
+void TestNekoClient::shouldGiveUpOnAServerThatNeverAnswers()
+{
+    // Accepts connections and reads requests, but never answers them.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    connect(&silent, &QTcpServer::newConnection, &silent, [&silent] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+    });
+
+    m_client->setBaseUrl(QUrl(u"http://127.0.0.1:%1/"_s.arg(silent.serverPort())));
+    m_client->setTransferTimeout(std::chrono::milliseconds(300));
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::Timeout);
+    QVERIFY2(result.errorString.contains("did not answer"_L1), qPrintable(result.errorString));
+    QVERIFY(!m_client->isBusy());
 }
 
 void TestNekoClient::shouldRefuseAProfileAnswerItCannotRead_data()

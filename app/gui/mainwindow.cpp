@@ -40,7 +40,13 @@ MainWindow::MainWindow(NekoClient *client, QWidget *parent)
     connect(m_ui->signOutAction, &QAction::triggered, this, &MainWindow::signOut);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
-    connect(m_ui->profileForm, &ProfileForm::edited, this, &MainWindow::updateActions);
+    connect(m_ui->profileForm, &ProfileForm::edited, this, [this] {
+        // "Saved." stops being true with the next edit.
+        if (m_ui->messageBanner->kind() == MessageBanner::Kind::Success
+            && m_ui->profileForm->isModified())
+            m_ui->messageBanner->clear();
+        updateActions();
+    });
 
     connect(m_client, &NekoClient::busyChanged, this, &MainWindow::setBusy);
     connect(m_client, &NekoClient::signedIn, this, [this](const SessionData &session) {
