@@ -21,4 +21,5 @@ target_compile_definitions(tst_contract PRIVATE
     NEKOEDITOR_OPENAPI="${NEKOEDITOR_OPENAPI}")
 
 # `ctest -LE contract` leaves it out, `ctest -L contract` runs only it.
-set_tests_properties(contract PROPERTIES LABELS contract)
+# Without Prism or the spec it reports "Skipped" rather than a pass it did not earn.
+set_tests_properties(contract PROPERTIES LABELS contract SKIP_REGULAR_EXPRESSION "SKIP   : ")
