@@ -1,9 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "certificatetrust.h"
 #include "fakenekoserver.h"
 #include "nekoclient.h"
 #include "profileflags.h"
 #include "profileupdate.h"
+#include "rawhttpserver.h"
+#include "testcertificate.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -59,11 +62,21 @@ private Q_SLOTS:
     void shouldReportAProxyPageAsNotNeko();
     void shouldSayWhatToCheckWhenNothingListens();
     void shouldGiveUpOnAServerThatNeverAnswers();
+    void shouldRefuseAnUntrustedCertificateAndNameItsFingerprint();
+    void shouldAcceptExactlyTheTrustedCertificate();
+    void shouldRefuseACertificateThatChanged();
+    void shouldFollowARedirectOnTheSameServer();
+    void shouldNotCarryTheTokenToAnotherHost();
+    void shouldNotFollowARedirectFromHttpsToHttp();
+    void shouldSayWhenTheServerClosesWithoutAnswer();
+    void shouldStopReadingAnAnswerOfTensOfMegabytes();
+    void shouldIgnoreAnAnswerThatArrivesAfterCancel();
     void shouldRefuseAProfileAnswerItCannotRead_data();
     void shouldRefuseAProfileAnswerItCannotRead();
 
 private:
     void signIn(const QString &username, const QString &password);
+    static std::optional<TestCertificate> certificate();
 
     std::unique_ptr<FakeNekoServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -389,6 +402,207 @@ void TestNekoClient::shouldGiveUpOnAServerThatNeverAnswers()
     QCOMPARE(result.kind, ApiResult::Kind::Timeout);
     QVERIFY2(result.errorString.contains("did not answer"_L1), qPrintable(result.errorString));
     QVERIFY(!m_client->isBusy());
+}
+
+std::optional<TestCertificate> TestNekoClient::certificate()
+{
+    // One certificate for the whole run: openssl takes a moment to make one.
+    static std::optional<TestCertificate> made;
+    static QString error;
+    if (!made && error.isEmpty())
+        made = TestCertificate::create(&error);
+    if (!made)
+        qWarning("%s", qPrintable(error));
+    return made;
+}
+
+void TestNekoClient::shouldRefuseAnUntrustedCertificateAndNameItsFingerprint()
+{
+    const std::optional<TestCertificate> tls = certificate();
+    QVERIFY(tls);
+    FakeNekoServer server;
+    server.addMember(u"admin"_s, u"admin"_s, fullProfile(u"Admin"_s, true));
+    server.useTls(tls->certificate, tls->key);
+    QVERIFY(server.listen());
+
+    m_client->setBaseUrl(server.baseUrl());
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::UntrustedCertificate);
+    QCOMPARE(result.certificateFingerprint, CertificateTrust::fingerprint(tls->certificate));
+    QVERIFY2(result.errorString.contains("127.0.0.1"_L1)
+                     && result.errorString.contains(
+                             CertificateTrust::format(result.certificateFingerprint)),
+             qPrintable(result.errorString));
+    QVERIFY(server.requests().isEmpty());
+}
+
+void TestNekoClient::shouldAcceptExactlyTheTrustedCertificate()
+{
+    const std::optional<TestCertificate> tls = certificate();
+    QVERIFY(tls);
+    FakeNekoServer server;
+    server.addMember(u"admin"_s, u"admin"_s, fullProfile(u"Admin"_s, true));
+    server.useTls(tls->certificate, tls->key);
+    QVERIFY(server.listen());
+
+    m_client->setBaseUrl(server.baseUrl(), CertificateTrust::fingerprint(tls->certificate));
+    QSignalSpy signedIn(m_client.get(), &NekoClient::signedIn);
+    m_client->signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(signedIn.size(), 1);
+    QCOMPARE(server.requestsTo(u"whoami"_s).size(), 1);
+}
+
+void TestNekoClient::shouldRefuseACertificateThatChanged()
+{
+    const std::optional<TestCertificate> tls = certificate();
+    QVERIFY(tls);
+    FakeNekoServer server;
+    server.addMember(u"admin"_s, u"admin"_s, fullProfile(u"Admin"_s, true));
+    server.useTls(tls->certificate, tls->key);
+    QVERIFY(server.listen());
+
+    // The admin trusted another certificate for this server before.
+    m_client->setBaseUrl(server.baseUrl(), QByteArray(32, '\x42'));
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::CertificateChanged);
+    QVERIFY2(result.errorString.contains("changed"_L1), qPrintable(result.errorString));
+    QVERIFY(server.requests().isEmpty());
+}
+
+void TestNekoClient::shouldFollowARedirectOnTheSameServer()
+{
+    RawHttpServer proxy;
+    proxy.setHandler([](const QByteArray &request) {
+        if (request.startsWith("GET /api/whoami"))
+            return RawHttpServer::response(308, "Location: /moved/api/whoami\r\n"_ba, {});
+        return RawHttpServer::response(
+                200, "Content-Type: application/json\r\n"_ba,
+                R"({"id":"admin","profile":{"name":"Admin","is_admin":true}})"_ba);
+    });
+    QVERIFY(proxy.listenOnLoopback());
+
+    m_client->setBaseUrl(proxy.baseUrl());
+    QSignalSpy signedIn(m_client.get(), &NekoClient::signedIn);
+    QVERIFY(m_client->resume(u"secret-token"_s));
+    QTRY_COMPARE(signedIn.size(), 1);
+
+    QCOMPARE(proxy.requests().size(), 2);
+    QVERIFY(proxy.requests().at(1).startsWith("GET /moved/api/whoami"));
+    QVERIFY(proxy.requests().at(1).contains("Bearer secret-token"));
+}
+
+void TestNekoClient::shouldNotCarryTheTokenToAnotherHost()
+{
+    // "localhost" and "127.0.0.1" reach the same socket but are different hosts to a client.
+    RawHttpServer elsewhere;
+    elsewhere.setHandler([](const QByteArray &) {
+        return RawHttpServer::response(200, "Content-Type: application/json\r\n"_ba, "{}"_ba);
+    });
+    QVERIFY(elsewhere.listenOnLoopback());
+    RawHttpServer proxy;
+    const QByteArray target = "http://localhost:"_ba + QByteArray::number(elsewhere.serverPort())
+            + "/api/whoami"_ba;
+    proxy.setHandler([target](const QByteArray &) {
+        return RawHttpServer::response(307, "Location: "_ba + target + "\r\n"_ba, {});
+    });
+    QVERIFY(proxy.listenOnLoopback());
+
+    m_client->setBaseUrl(proxy.baseUrl());
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->resume(u"secret-token"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::RedirectRefused);
+    QVERIFY2(result.errorString.contains("another server"_L1), qPrintable(result.errorString));
+    QTest::qWait(50);
+    QVERIFY(elsewhere.requests().isEmpty());
+}
+
+void TestNekoClient::shouldNotFollowARedirectFromHttpsToHttp()
+{
+    const std::optional<TestCertificate> tls = certificate();
+    QVERIFY(tls);
+    RawHttpServer plain;
+    QVERIFY(plain.listenOnLoopback());
+    RawHttpServer proxy;
+    proxy.useTls(tls->certificate, tls->key);
+    const QByteArray target
+            = "http://127.0.0.1:"_ba + QByteArray::number(plain.serverPort()) + "/api/whoami"_ba;
+    proxy.setHandler([target](const QByteArray &) {
+        return RawHttpServer::response(301, "Location: "_ba + target + "\r\n"_ba, {});
+    });
+    QVERIFY(proxy.listenOnLoopback());
+
+    m_client->setBaseUrl(proxy.baseUrl(), CertificateTrust::fingerprint(tls->certificate));
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->resume(u"secret-token"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::RedirectRefused);
+    QVERIFY2(result.errorString.contains("plain http"_L1), qPrintable(result.errorString));
+    QTest::qWait(50);
+    QVERIFY(plain.requests().isEmpty());
+}
+
+void TestNekoClient::shouldSayWhenTheServerClosesWithoutAnswer()
+{
+    RawHttpServer broken;
+    broken.setBehaviour(RawHttpServer::Behaviour::CloseWithoutAnswer);
+    QVERIFY(broken.listenOnLoopback());
+
+    m_client->setBaseUrl(broken.baseUrl());
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::NetworkError);
+    QVERIFY2(result.errorString.contains("closed the connection"_L1),
+             qPrintable(result.errorString));
+}
+
+void TestNekoClient::shouldStopReadingAnAnswerOfTensOfMegabytes()
+{
+    RawHttpServer flood;
+    flood.setHandler([](const QByteArray &) {
+        return RawHttpServer::response(200, "Content-Type: application/json\r\n"_ba,
+                                       QByteArray(48 * 1024 * 1024, ' '));
+    });
+    QVERIFY(flood.listenOnLoopback());
+
+    m_client->setBaseUrl(flood.baseUrl());
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->resume(u"token"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+    QCOMPARE(failed.first().first().value<ApiResult>().kind, ApiResult::Kind::TooLarge);
+}
+
+void TestNekoClient::shouldIgnoreAnAnswerThatArrivesAfterCancel()
+{
+    signIn(u"admin"_s, u"admin"_s);
+
+    QSignalSpy saved(m_client.get(), &NekoClient::profileSaved);
+    QSignalSpy failed(m_client.get(), &NekoClient::operationFailed);
+    m_client->saveProfile({QJsonObject {{"name"_L1, "Late"_L1}}});
+    m_client->cancel();
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().value<ApiResult>().kind, ApiResult::Kind::Canceled);
+    QVERIFY(!m_client->isBusy());
+
+    // Whatever the server still sends, nothing more reaches the app.
+    QTest::qWait(200);
+    QCOMPARE(saved.size(), 0);
+    QCOMPARE(failed.size(), 1);
 }
 
 void TestNekoClient::shouldRefuseAProfileAnswerItCannotRead_data()

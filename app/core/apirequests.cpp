@@ -17,8 +17,10 @@ QNetworkRequest build(const QUrl &baseUrl, const QString &endpoint, const QStrin
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
     request.setRawHeader("Accept"_ba, "application/json"_ba);
     request.setTransferTimeout(int(timeout.count()));
+    // Every redirect is checked by the client before it is followed: never to plain http and
+    // never to another host, which would receive the Authorization header.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(MaxRedirects);
 
     // neko reads its session cookie before the Authorization header, so a stale cookie in a

@@ -19,6 +19,10 @@ constexpr std::chrono::milliseconds DefaultTransferTimeout {20000};
 // More hops than a proxy or two would add points at a loop or a misconfiguration.
 constexpr int MaxRedirects = 5;
 
+// neko's answers are a profile or two; a plugins object of a few MB is already unusual. A
+// bigger answer is not from neko, and reading it would only fill memory.
+constexpr qint64 MaxAnswerBytes = 16 * 1024 * 1024;
+
 // A request for <baseUrl>api/<endpoint>, with the JSON headers, the timeout, the redirect
 // policy and, when a token is given, "Authorization: Bearer <token>".
 QNetworkRequest build(const QUrl &baseUrl, const QString &endpoint, const QString &token,

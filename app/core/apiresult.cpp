@@ -3,6 +3,7 @@
 #include "apiresult.h"
 
 #include "apirequests.h"
+#include "certificatetrust.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -137,17 +138,19 @@ ApiResult ApiResult::fromReply(QNetworkReply *reply, const QByteArray &body, Api
     return result;
 }
 
-ApiResult ApiResult::failure(Kind kind, ApiOperation operation, const QString &detail)
+ApiResult ApiResult::failure(Kind kind, ApiOperation operation, const QString &detail,
+                             const QUrl &url, const QByteArray &fingerprint)
 {
     ApiResult result;
     result.kind = kind;
     result.operation = operation;
-    result.errorString = describe(kind, operation, 0, detail);
+    result.certificateFingerprint = fingerprint;
+    result.errorString = describe(kind, operation, 0, detail, url, fingerprint);
     return result;
 }
 
 QString ApiResult::describe(Kind kind, ApiOperation operation, int httpStatus,
-                            const QString &detail, const QUrl &url)
+                            const QString &detail, const QUrl &url, const QByteArray &fingerprint)
 {
     const bool signingIn = operation == ApiOperation::SignIn;
     switch (kind) {
@@ -201,6 +204,24 @@ QString ApiResult::describe(Kind kind, ApiOperation operation, int httpStatus,
                 .arg(std::chrono::duration_cast<std::chrono::seconds>(
                              ApiRequests::DefaultTransferTimeout)
                              .count());
+    case Kind::UntrustedCertificate:
+        return tr("The certificate of %1 is not trusted: %2 Its SHA-256 fingerprint is %3. "
+                  "If that is the fingerprint of your server's certificate, you can trust it "
+                  "for this server.")
+                .arg(url.host(), detail, CertificateTrust::format(fingerprint));
+    case Kind::CertificateChanged:
+        return tr("The certificate of %1 has changed since you trusted it, so nothing was "
+                  "sent. Its SHA-256 fingerprint is now %2. If you did not replace the server's "
+                  "certificate, someone may be listening in.")
+                .arg(url.host(), CertificateTrust::format(fingerprint));
+    case Kind::RedirectRefused:
+        return tr("The server redirected the request to %1, which this app does not follow: %2 "
+                  "Use the address it redirects to directly if you trust it.")
+                .arg(url.toDisplayString(), detail);
+    case Kind::TooLarge:
+        return tr("The server's answer is larger than %1 MB, far more than neko sends; it was "
+                  "not read. Check that the address points at neko.")
+                .arg(ApiRequests::MaxAnswerBytes / (1024 * 1024));
     case Kind::Canceled:
         if (operation == ApiOperation::Save)
             return tr("Cancelled: the profile was not saved. Your edits are still in the form.");

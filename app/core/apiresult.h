@@ -33,6 +33,10 @@ struct ApiResult
         NetworkError,
         Timeout,
         Canceled,
+        UntrustedCertificate, // TLS failed and the certificate is not one the admin trusted
+        CertificateChanged, // a certificate other than the trusted one for this server
+        RedirectRefused, // a redirect to another host or to plain http
+        TooLarge, // an answer bigger than any neko sends
     };
 
     Kind kind = Kind::Ok;
@@ -41,6 +45,7 @@ struct ApiResult
     QString serverMessage; // neko's "message", only from a JSON answer
     QJsonValue data = QJsonValue::Undefined; // the parsed JSON body of a 2xx answer, if any
     QString errorString; // translated, for the user; empty when ok
+    QByteArray certificateFingerprint; // SHA-256 of a refused certificate
 
     bool ok() const { return kind == Kind::Ok; }
 
@@ -48,12 +53,14 @@ struct ApiResult
     static ApiResult fromReply(QNetworkReply *reply, const QByteArray &body, ApiOperation operation,
                                bool canceled);
 
-    static ApiResult failure(Kind kind, ApiOperation operation, const QString &detail = {});
+    static ApiResult failure(Kind kind, ApiOperation operation, const QString &detail = {},
+                             const QUrl &url = {}, const QByteArray &fingerprint = {});
 
     // The one place that turns a failure into a sentence. `detail` is the server's message,
     // Qt's error text or what was wrong with an answer, depending on the kind.
     static QString describe(Kind kind, ApiOperation operation, int httpStatus,
-                            const QString &detail, const QUrl &url = {});
+                            const QString &detail, const QUrl &url = {},
+                            const QByteArray &fingerprint = {});
 };
 
 Q_DECLARE_METATYPE(ApiResult)

@@ -11,6 +11,17 @@ constexpr auto LastUsernameKey = "Login/LastUsername"_L1;
 constexpr auto MainWindowGeometryKey = "MainWindow/Geometry"_L1;
 constexpr auto MainWindowStateKey = "MainWindow/State"_L1;
 constexpr auto LoginDialogGeometryKey = "LoginDialog/Geometry"_L1;
+constexpr auto TrustedCertificatesGroup = "TrustedCertificates"_L1;
+constexpr auto RememberedServerKey = "Login/RememberedServer"_L1;
+constexpr auto RememberedUsernameKey = "Login/RememberedUsername"_L1;
+
+// QSettings reads "/" in a key as a group separator; a host never has one, but the key is
+// encoded anyway so that no address can reach another entry.
+QString certificateKey(const QString &server)
+{
+    return TrustedCertificatesGroup + u'/'
+            + QString::fromLatin1(server.toUtf8().toPercentEncoding());
+}
 
 } // namespace
 
@@ -64,4 +75,36 @@ QByteArray AppSettings::loginDialogGeometry() const
 void AppSettings::setLoginDialogGeometry(const QByteArray &geometry)
 {
     m_settings.setValue(LoginDialogGeometryKey, geometry);
+}
+
+QByteArray AppSettings::trustedCertificate(const QString &server) const
+{
+    return QByteArray::fromHex(m_settings.value(certificateKey(server)).toByteArray());
+}
+
+void AppSettings::setTrustedCertificate(const QString &server, const QByteArray &fingerprint)
+{
+    m_settings.setValue(certificateKey(server), fingerprint.toHex());
+}
+
+QString AppSettings::rememberedServer() const
+{
+    return m_settings.value(RememberedServerKey).toString();
+}
+
+QString AppSettings::rememberedUsername() const
+{
+    return m_settings.value(RememberedUsernameKey).toString();
+}
+
+void AppSettings::setRemembered(const QString &server, const QString &username)
+{
+    m_settings.setValue(RememberedServerKey, server);
+    m_settings.setValue(RememberedUsernameKey, username);
+}
+
+void AppSettings::clearRemembered()
+{
+    m_settings.remove(RememberedServerKey);
+    m_settings.remove(RememberedUsernameKey);
 }

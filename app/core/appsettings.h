@@ -28,6 +28,17 @@ public:
     QByteArray loginDialogGeometry() const;
     void setLoginDialogGeometry(const QByteArray &geometry);
 
+    // Keyed by "host:port"; the value is a SHA-256 fingerprint.
+    QByteArray trustedCertificate(const QString &server) const;
+    void setTrustedCertificate(const QString &server, const QByteArray &fingerprint);
+
+    // The server and username whose session token the keychain holds, if any. The token
+    // itself is only ever in the keychain.
+    QString rememberedServer() const;
+    QString rememberedUsername() const;
+    void setRemembered(const QString &server, const QString &username);
+    void clearRemembered();
+
 private:
     QSettings m_settings;
 };

@@ -3,12 +3,15 @@
 #include "nekoclient.h"
 
 #include "apirequests.h"
+#include "certificatetrust.h"
 #include "logging.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkCookie>
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 
 using namespace Qt::StringLiterals;
 
@@ -16,6 +19,9 @@ namespace {
 
 // neko's default cookie name; in cookie mode the token is only in this cookie.
 constexpr char SessionCookieName[] = "NEKO_SESSION";
+
+// Where the current hop of a redirected request started.
+constexpr char HopStartProperty[] = "nekoeditor.hopStart";
 
 } // namespace
 
@@ -34,8 +40,9 @@ NekoClient::~NekoClient()
     }
 }
 
-void NekoClient::setBaseUrl(const QUrl &baseUrl)
+void NekoClient::setBaseUrl(const QUrl &baseUrl, const QByteArray &trustedCertificate)
 {
+    m_trustedCertificate = trustedCertificate;
     if (baseUrl == m_baseUrl)
         return;
 
@@ -56,6 +63,14 @@ bool NekoClient::signIn(const QString &username, const QString &password)
     return start({{{"POST"_ba, u"login"_s, ApiRequests::loginBody(username, password),
                     ApiOperation::SignIn},
                    {"GET"_ba, u"whoami"_s, {}, ApiOperation::ConfirmSignIn}}});
+}
+
+bool NekoClient::resume(const QString &token)
+{
+    if (isBusy() || token.isEmpty())
+        return false;
+    m_token = token;
+    return start({{{"GET"_ba, u"whoami"_s, {}, ApiOperation::ConfirmSignIn}}});
 }
 
 bool NekoClient::loadProfile()
@@ -120,8 +135,81 @@ void NekoClient::sendNext()
     else
         m_reply = m_network->post(request, step.body);
 
+    m_refusal.reset();
     QNetworkReply *reply = m_reply;
+    reply->setProperty(HopStartProperty, request.url());
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finished(reply); });
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this, reply](const QList<QSslError> &errors) { checkCertificate(reply, errors); });
+    connect(reply, &QNetworkReply::redirected, this,
+            [this, reply](const QUrl &target) { checkRedirect(reply, target); });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [this, reply](qint64 received, qint64 total) { checkSize(reply, received, total); });
+}
+
+void NekoClient::checkCertificate(QNetworkReply *reply, const QList<QSslError> &errors)
+{
+    const QSslCertificate certificate
+            = errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
+    const QByteArray fingerprint = CertificateTrust::fingerprint(
+            certificate.isNull() ? reply->sslConfiguration().peerCertificate() : certificate);
+
+    // Exactly the certificate the admin trusted for this server, whatever the system thinks
+    // of it; anything else fails as Qt fails it.
+    if (!m_trustedCertificate.isEmpty() && fingerprint == m_trustedCertificate) {
+        qCInfo(lcNetwork) << "accepting the trusted certificate of" << reply->url().host();
+        reply->ignoreSslErrors(errors);
+        return;
+    }
+
+    QStringList reasons;
+    for (const QSslError &error : errors)
+        reasons << error.errorString();
+    const ApiOperation operation = m_running.steps.at(m_running.next).operation;
+    const auto kind = m_trustedCertificate.isEmpty() ? ApiResult::Kind::UntrustedCertificate
+                                                     : ApiResult::Kind::CertificateChanged;
+    m_refusal = ApiResult::failure(kind, operation, reasons.join(u' '), reply->url(), fingerprint);
+}
+
+void NekoClient::checkRedirect(QNetworkReply *reply, const QUrl &target)
+{
+    // Qt has already moved reply->url() to the target; where the hop starts is kept apart.
+    const QUrl from = reply->property(HopStartProperty).toUrl();
+    const ApiOperation operation = m_running.steps.at(m_running.next).operation;
+    const auto defaultPort
+            = [](const QUrl &url) { return url.port(url.scheme() == "https"_L1 ? 443 : 80); };
+
+    QString reason;
+    if (from.scheme() == "https"_L1 && target.scheme() != "https"_L1)
+        reason = tr("it leads from https to plain http.");
+    else if (target.host().compare(from.host(), Qt::CaseInsensitive) != 0
+             || defaultPort(target) != defaultPort(from))
+        reason = tr("it leads to another server, which would receive your session token.");
+
+    if (reason.isEmpty()) {
+        qCDebug(lcNetwork) << "following a redirect to" << target.path();
+        reply->setProperty(HopStartProperty, target);
+        Q_EMIT reply->redirectAllowed();
+        return;
+    }
+    refuse(reply, ApiResult::failure(ApiResult::Kind::RedirectRefused, operation, reason, target));
+}
+
+void NekoClient::checkSize(QNetworkReply *reply, qint64 received, qint64 total)
+{
+    if (received <= ApiRequests::MaxAnswerBytes && total <= ApiRequests::MaxAnswerBytes)
+        return;
+    const ApiOperation operation = m_running.steps.at(m_running.next).operation;
+    refuse(reply, ApiResult::failure(ApiResult::Kind::TooLarge, operation, {}, reply->url()));
+}
+
+void NekoClient::refuse(QNetworkReply *reply, const ApiResult &refusal)
+{
+    if (m_refusal)
+        return;
+    qCInfo(lcNetwork) << "stopping a request:" << int(refusal.kind);
+    m_refusal = refusal;
+    reply->abort();
 }
 
 void NekoClient::finished(QNetworkReply *reply)
@@ -134,8 +222,10 @@ void NekoClient::finished(QNetworkReply *reply)
     m_reply = nullptr;
 
     const Step step = m_running.steps.at(m_running.next);
-    const QByteArray body = reply->readAll();
-    const ApiResult result = ApiResult::fromReply(reply, body, step.operation, m_canceled);
+    const QByteArray body = m_refusal || !reply->isOpen() ? QByteArray() : reply->readAll();
+    const ApiResult result = m_refusal && !m_canceled
+            ? *m_refusal
+            : ApiResult::fromReply(reply, body, step.operation, m_canceled);
     qCDebug(lcNetwork) << step.verb.constData() << reply->request().url().path() << "->"
                        << result.httpStatus << int(result.kind);
 

@@ -9,9 +9,11 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QUrl>
 
 #include <chrono>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -30,17 +32,26 @@ public:
     explicit NekoClient(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~NekoClient() override;
 
-    void setBaseUrl(const QUrl &baseUrl);
+    // The server to talk to, and the SHA-256 fingerprint of a certificate the admin trusts
+    // for it although the system does not (empty for none).
+    void setBaseUrl(const QUrl &baseUrl, const QByteArray &trustedCertificate = {});
     QUrl baseUrl() const { return m_baseUrl; }
 
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     bool isSignedIn() const { return !m_token.isEmpty(); }
+
+    // The session token, for the keychain; nothing else may keep it.
+    QString token() const { return m_token; }
     bool isBusy() const;
     bool hasParkedOperation() const { return !m_parked.steps.isEmpty(); }
 
     // POST api/login, then GET api/whoami to confirm. Ends in signedIn() or signInFailed().
     bool signIn(const QString &username, const QString &password);
+
+    // Continues a session with a token kept from an earlier sign-in: GET api/whoami. Ends in
+    // signedIn() or signInFailed().
+    bool resume(const QString &token);
 
     // GET api/whoami. Ends in profileLoaded() or operationFailed().
     bool loadProfile();
@@ -92,9 +103,14 @@ private:
     void fail(const ApiResult &result);
     void finishOperation();
     bool adoptSession(const ApiResult &result, QNetworkReply *reply);
+    void checkCertificate(QNetworkReply *reply, const QList<QSslError> &errors);
+    void checkRedirect(QNetworkReply *reply, const QUrl &target);
+    void checkSize(QNetworkReply *reply, qint64 received, qint64 total);
+    void refuse(QNetworkReply *reply, const ApiResult &refusal);
 
     QNetworkAccessManager *const m_network;
     QUrl m_baseUrl;
+    QByteArray m_trustedCertificate;
     QString m_token;
     std::chrono::milliseconds m_timeout;
 
@@ -102,4 +118,5 @@ private:
     Operation m_parked;
     QPointer<QNetworkReply> m_reply;
     bool m_canceled = false;
+    std::optional<ApiResult> m_refusal; // why the client itself stopped the running reply
 };

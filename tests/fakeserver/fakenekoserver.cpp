@@ -270,7 +270,14 @@ quint16 FakeNekoServer::port() const
 
 QUrl FakeNekoServer::baseUrl() const
 {
-    return QUrl(u"http://127.0.0.1:%1%2/"_s.arg(m_port).arg(m_prefix));
+    const QString scheme = m_tls ? u"https"_s : u"http"_s;
+    return QUrl(u"%1://127.0.0.1:%2%3/"_s.arg(scheme).arg(m_port).arg(m_prefix));
+}
+
+void FakeNekoServer::useTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    m_http->sslSetup(certificate, key);
+    m_tls = true;
 }
 
 void FakeNekoServer::setPathPrefix(const QString &prefix)

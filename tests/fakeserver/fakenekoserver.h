@@ -9,6 +9,8 @@
 #include <QList>
 #include <QMetaType>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -47,7 +49,10 @@ public:
     // Listens on 127.0.0.1 only; port 0 picks a free port.
     bool listen(quint16 port = 0);
     quint16 port() const;
-    QUrl baseUrl() const;
+    QUrl baseUrl() const; // https once useTls() was called
+
+    // Serves https with this certificate; call before listen().
+    void useTls(const QSslCertificate &certificate, const QSslKey &key);
 
     // Normalised like neko's server.path_prefix: "neko", "/neko/" and "/neko" mean "/neko".
     void setPathPrefix(const QString &prefix);
@@ -136,6 +141,7 @@ private:
 
     FakeHttpServer *m_http = nullptr;
     quint16 m_port = 0;
+    bool m_tls = false;
     QString m_prefix;
     bool m_cookieMode = false;
     bool m_loginsLocked = false;
