@@ -9,7 +9,7 @@
 set -eu
 
 packages="cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools qt6-svg-dev libgl-dev libxkbcommon-dev"
+    qt6-l10n-tools qt6-svg-dev qtkeychain-qt6-dev libgl-dev libxkbcommon-dev"
 if [ "${1:-}" = "--tests" ]; then
     packages="$packages qt6-httpserver-dev qt6-websockets-dev clang-format openssl"
 

@@ -1,12 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "certificatetrust.h"
 #include "fakenekoserver.h"
 #include "logindialog.h"
 #include "messagebanner.h"
 #include "nekoclient.h"
 #include "profileflags.h"
+#include "testcertificate.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -37,8 +41,16 @@ private Q_SLOTS:
     void shouldRefuseAnAddressThatIsNotOne();
     void shouldCloseOnEscape();
     void shouldLabelEveryFieldWithAMnemonicAndABuddy();
+    void shouldOfferRememberMeOffByDefaultAfterThePassword();
+    void shouldWarnBeforeSendingAPasswordOverPlainHttp_data();
+    void shouldWarnBeforeSendingAPasswordOverPlainHttp();
+    void shouldOfferToTrustASelfSignedCertificateAndRememberIt();
+    void shouldSayWhenATrustedCertificateChanged();
 
 private:
+    static std::optional<TestCertificate> certificate();
+    std::unique_ptr<FakeNekoServer> tlsServer(const TestCertificate &tls) const;
+    void signInTo(const FakeNekoServer &server);
     QLineEdit *field(const char *name) const;
     QString bannerText() const;
 
@@ -227,6 +239,141 @@ void TestLoginDialog::shouldLabelEveryFieldWithAMnemonicAndABuddy()
         QVERIFY2(label != labels.end(), qPrintable(edit->objectName()));
         QVERIFY((*label)->text().contains(u'&'));
     }
+}
+
+void TestLoginDialog::shouldOfferRememberMeOffByDefaultAfterThePassword()
+{
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    auto *remember = m_dialog->findChild<QCheckBox *>(u"rememberCheckBox"_s);
+    QVERIFY(!remember->isChecked());
+    QVERIFY(remember->text().contains(u'&'));
+
+    field("passwordLineEdit")->setFocus();
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), remember);
+}
+
+void TestLoginDialog::shouldWarnBeforeSendingAPasswordOverPlainHttp_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("warned");
+
+    QTest::addRow("http to a remote host") << u"http://neko.example.com:8080"_s << true;
+    QTest::addRow("no scheme, remote host") << u"192.168.1.5:8080"_s << true;
+    QTest::addRow("pasted link over http") << u"neko.example.com/?usr=a&pwd=b"_s << true;
+    QTest::addRow("https") << u"https://neko.example.com/neko/"_s << false;
+    QTest::addRow("localhost") << u"localhost:8080"_s << false;
+    QTest::addRow("loopback address") << u"http://127.0.0.1:8080"_s << false;
+    QTest::addRow("IPv6 loopback") << u"http://[::1]:8080"_s << false;
+    QTest::addRow("nothing typed yet") << QString() << false;
+}
+
+void TestLoginDialog::shouldWarnBeforeSendingAPasswordOverPlainHttp()
+{
+    QFETCH(QString, address);
+    QFETCH(bool, warned);
+
+    m_dialog->show();
+    QTest::keyClicks(field("serverLineEdit"), address);
+    auto *warning = m_dialog->findChild<QLabel *>(u"plainHttpLabel"_s);
+    QCOMPARE(warning->isVisible(), warned);
+
+    // A warning, not a block: Sign In stays available.
+    QVERIFY(m_dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+std::optional<TestCertificate> TestLoginDialog::certificate()
+{
+    // openssl takes a moment to make one; one for the whole run is enough.
+    static const std::optional<TestCertificate> made = [] {
+        QString error;
+        std::optional<TestCertificate> tls = TestCertificate::create(&error);
+        if (!tls)
+            qWarning("no test certificate: %s", qPrintable(error));
+        return tls;
+    }();
+    return made;
+}
+
+std::unique_ptr<FakeNekoServer> TestLoginDialog::tlsServer(const TestCertificate &tls) const
+{
+    auto server = std::make_unique<FakeNekoServer>();
+    QJsonObject profile {{"name"_L1, "Admin"_L1}};
+    for (const ProfileFlag &flag : ProfileFlags::all())
+        profile.insert(flag.key, true);
+    server->addMember(u"admin"_s, u"admin"_s, profile);
+    server->useTls(tls.certificate, tls.key);
+    if (!server->listen())
+        return nullptr;
+    return server;
+}
+
+void TestLoginDialog::signInTo(const FakeNekoServer &server)
+{
+    m_dialog->setServerAddress(server.baseUrl().toString());
+    m_dialog->setUsername(u"admin"_s);
+    m_dialog->show();
+    QTest::keyClicks(field("passwordLineEdit"), u"admin"_s);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+}
+
+void TestLoginDialog::shouldOfferToTrustASelfSignedCertificateAndRememberIt()
+{
+    const std::optional<TestCertificate> tls = certificate();
+    QVERIFY(tls);
+    const std::unique_ptr<FakeNekoServer> server = tlsServer(*tls);
+    QVERIFY(server);
+    signInTo(*server);
+
+    QTRY_VERIFY(!bannerText().isEmpty());
+    const QByteArray fingerprint = CertificateTrust::fingerprint(tls->certificate);
+    QVERIFY2(bannerText().contains(CertificateTrust::format(fingerprint)),
+             qPrintable(bannerText()));
+    QVERIFY2(bannerText().contains("127.0.0.1"_L1), qPrintable(bannerText()));
+    QVERIFY(!m_client->isSignedIn());
+    auto *trust = m_dialog->findChild<QPushButton *>(u"trustCertificateButton"_s);
+    QVERIFY(trust && trust->isVisible());
+
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    QTest::mouseClick(trust, Qt::LeftButton);
+    QTRY_COMPARE(accepted.size(), 1);
+    QVERIFY(m_client->isSignedIn());
+    QCOMPARE(CertificateTrust::trusted(server->baseUrl()), fingerprint);
+
+    // The next sign-in to that server takes the certificate without asking.
+    LoginDialog again(m_client.get());
+    again.setServerAddress(server->baseUrl().toString());
+    again.setUsername(u"admin"_s);
+    again.show();
+    QSignalSpy acceptedAgain(&again, &QDialog::accepted);
+    auto *password = again.findChild<QLineEdit *>(u"passwordLineEdit"_s);
+    QTest::keyClicks(password, u"admin"_s);
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_COMPARE(acceptedAgain.size(), 1);
+}
+
+void TestLoginDialog::shouldSayWhenATrustedCertificateChanged()
+{
+    const std::optional<TestCertificate> tls = certificate();
+    QVERIFY(tls);
+    QString error;
+    const std::optional<TestCertificate> other = TestCertificate::create(&error);
+    QVERIFY2(other, qPrintable(error));
+
+    // The admin trusted another certificate for this very server before.
+    const std::unique_ptr<FakeNekoServer> server = tlsServer(*tls);
+    QVERIFY(server);
+    CertificateTrust::trust(server->baseUrl(), CertificateTrust::fingerprint(other->certificate));
+    signInTo(*server);
+
+    QTRY_VERIFY(!bannerText().isEmpty());
+    QVERIFY2(bannerText().contains("has changed"_L1), qPrintable(bannerText()));
+    QVERIFY2(bannerText().contains(
+                     CertificateTrust::format(CertificateTrust::fingerprint(tls->certificate))),
+             qPrintable(bannerText()));
+    QVERIFY(!m_client->isSignedIn());
+    QVERIFY(m_dialog->findChild<QPushButton *>(u"trustCertificateButton"_s));
 }
 
 QTEST_MAIN(TestLoginDialog)

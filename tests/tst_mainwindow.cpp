@@ -1,23 +1,32 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
+#include "draftstore.h"
 #include "fakenekoserver.h"
 #include "jsoneditor.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "memorysecretstore.h"
 #include "messagebanner.h"
 #include "nekoclient.h"
 #include "profileflags.h"
+#include "rawhttpserver.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QDirIterator>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,8 +96,37 @@ private Q_SLOTS:
     void shouldMarkUnsavedChangesInTheTitle();
     void shouldAskBeforeClosingWithUnsavedChanges();
 
+    void shouldKeepEveryEditWhenTheServerMisbehaves_data();
+    void shouldKeepEveryEditWhenTheServerMisbehaves();
+    void shouldCancelASaveThatHangsAndKeepTheEdits();
+
+    void shouldNotRememberTheSessionUnlessAsked();
+    void shouldContinueARememberedSessionWithoutThePassword();
+    void shouldForgetTheRememberedSessionOnSignOut();
+    void shouldForgetTheRememberedSessionWhenAsked();
+    void shouldSaySoAndAskEachTimeWithoutAKeychain();
+    void shouldAskAgainWhenTheRememberedSessionEnded();
+    void shouldAskWhenTheKeychainCannotBeRead();
+    void shouldKeepPasswordAndTokenOutOfSettingsFilesAndLogs();
+
+    void shouldOfferUnsavedEditsAfterTheProcessWasKilled();
+    void shouldOfferADraftOnlyToTheSameMember();
+    void shouldDeleteTheDraftAfterASave();
+    void shouldDeleteTheDraftAfterARevert();
+    void shouldDeleteADraftTheAdminDiscards();
+
 private:
-    void signInAs(const QString &username, const QString &password);
+    enum class Remember { No, Yes };
+    void signInAs(const QString &username, const QString &password,
+                  Remember remember = Remember::No);
+    void signInTo(const QUrl &server, const QString &username, const QString &password,
+                  Remember remember = Remember::No);
+    void signInToBrokenServer(RawHttpServer &server, const QString &endpoint,
+                              const QByteArray &answer);
+    void restartApp();
+    void editEverything();
+    QStringList draftFiles() const;
+    QString rememberedKey() const;
     LoginDialog *waitForLoginDialog();
     template<typename T>
     T *find(const char *name) const;
@@ -97,7 +135,9 @@ private:
     void setPluginsText(const QString &text);
 
     QTemporaryDir m_config;
+    QTemporaryDir m_data;
     std::unique_ptr<FakeNekoServer> m_server;
+    std::unique_ptr<MemorySecretStore> m_secrets;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<NekoClient> m_client;
     std::unique_ptr<MainWindow> m_window;
@@ -107,7 +147,9 @@ void TestMainWindow::initTestCase()
 {
     // Settings go to a folder of the test's own, never to the tester's real ones.
     QVERIFY(m_config.isValid());
+    QVERIFY(m_data.isValid());
     qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+    qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
     QCoreApplication::setOrganizationName(u"nekoeditor-tests"_s);
     QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
 }
@@ -117,11 +159,17 @@ void TestMainWindow::init()
     m_server = std::make_unique<FakeNekoServer>();
     m_server->addMember(u"admin"_s, u"admin"_s, profileOf(u"Admin"_s, true));
     m_server->addMember(u"user"_s, u"neko"_s, profileOf(u"User"_s, false));
+    m_server->addMember(u"other"_s, u"other"_s, profileOf(u"Other"_s, true));
     QVERIFY(m_server->listen());
+
+    // Every test starts like a first run: no settings, no drafts, an empty keychain.
+    QSettings().clear();
+    QDir(DraftStore::defaultFolder()).removeRecursively();
+    m_secrets = std::make_unique<MemorySecretStore>();
 
     m_network = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<NekoClient>(m_network.get());
-    m_window = std::make_unique<MainWindow>(m_client.get());
+    m_window = std::make_unique<MainWindow>(m_client.get(), m_secrets.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -131,7 +179,33 @@ void TestMainWindow::cleanup()
     m_window.reset();
     m_client.reset();
     m_network.reset();
+    m_secrets.reset();
     m_server.reset();
+}
+
+void TestMainWindow::restartApp()
+{
+    // Like a killed process: no close event, nothing saved on the way out. What is on disk
+    // and in the keychain is all the new start has.
+    m_window.reset();
+    m_client.reset();
+    m_network.reset();
+
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<NekoClient>(m_network.get());
+    m_window = std::make_unique<MainWindow>(m_client.get(), m_secrets.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+QStringList TestMainWindow::draftFiles() const
+{
+    return QDir(DraftStore::defaultFolder()).entryList(QDir::Files);
+}
+
+QString TestMainWindow::rememberedKey() const
+{
+    return u"admin@"_s + m_server->baseUrl().toDisplayString();
 }
 
 template<typename T>
@@ -174,11 +248,21 @@ LoginDialog *TestMainWindow::waitForLoginDialog()
     return dialog;
 }
 
-void TestMainWindow::signInAs(const QString &username, const QString &password)
+void TestMainWindow::signInAs(const QString &username, const QString &password, Remember remember)
 {
-    m_window->requestSignIn(m_server->baseUrl().toString(), username);
+    signInTo(m_server->baseUrl(), username, password, remember);
+}
+
+void TestMainWindow::signInTo(const QUrl &server, const QString &username, const QString &password,
+                              Remember remember)
+{
+    m_window->requestSignIn(server.toString(), username);
     const QPointer<LoginDialog> dialog = waitForLoginDialog();
     QVERIFY(dialog);
+    auto *rememberBox = dialog->findChild<QCheckBox *>(u"rememberCheckBox"_s);
+    if (rememberBox->isChecked() != (remember == Remember::Yes))
+        QTest::mouseClick(rememberBox, Qt::LeftButton, {}, QPoint(4, rememberBox->height() / 2));
+    QCOMPARE(rememberBox->isChecked(), remember == Remember::Yes);
     auto *passwordEdit = dialog->findChild<QLineEdit *>(u"passwordLineEdit"_s);
     QTest::keyClicks(passwordEdit, password);
     QTest::keyClick(passwordEdit, Qt::Key_Return);
@@ -188,6 +272,16 @@ void TestMainWindow::signInAs(const QString &username, const QString &password)
     // Without a window manager nothing hands the focus back to the main window.
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestMainWindow::editEverything()
+{
+    auto *name = find<QLineEdit>("nameLineEdit");
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, u"Edited"_s);
+    toggle("can_host");
+    setPluginsText(uR"({"chat.can_send": false, "custom": 1})"_s);
 }
 
 void TestMainWindow::setPluginsText(const QString &text)
@@ -457,6 +551,401 @@ void TestMainWindow::shouldAskBeforeClosingWithUnsavedChanges()
     m_window->close();
     QTRY_VERIFY(!m_window->isVisible());
     QCOMPARE(m_server->sessionProfile(u"admin"_s).value("can_host"_L1), QJsonValue(false));
+}
+
+void TestMainWindow::signInToBrokenServer(RawHttpServer &server, const QString &endpoint,
+                                          const QByteArray &answer)
+{
+    // It signs in like neko; after the first save has gone out, `endpoint` gets `answer`.
+    const QByteArray session = R"({"id":"s1","profile":)"
+            + FakeNekoServer::encodeProfile(profileOf(u"Admin"_s, true)) + "}";
+    const QByteArray json = "Content-Type: application/json\r\n";
+    auto saving = std::make_shared<bool>(false);
+    server.setHandler([=](const QByteArray &request) {
+        if (request.startsWith("POST /api/login"))
+            return RawHttpServer::response(200, json, session.chopped(1) + R"(,"token":"t1"})");
+        if (request.startsWith("POST /api/profile")) {
+            *saving = true;
+            return endpoint == "profile"_L1 ? answer : RawHttpServer::response(200, json, "true");
+        }
+        if (*saving && endpoint == "whoami"_L1)
+            return answer;
+        return RawHttpServer::response(200, json, session);
+    });
+    QVERIFY(server.listenOnLoopback());
+    signInTo(server.baseUrl(), u"admin"_s, u"admin"_s);
+}
+
+void TestMainWindow::shouldKeepEveryEditWhenTheServerMisbehaves_data()
+{
+    QTest::addColumn<QString>("endpoint"); // where the server misbehaves
+    QTest::addColumn<int>("behaviour");
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<QString>("message");
+
+    const auto answer = RawHttpServer::Behaviour::Answer;
+    QTest::addRow("proxy page 502")
+            << u"profile"_s << int(answer)
+            << RawHttpServer::response(502, "Content-Type: text/html\r\n",
+                                       "<html><body>502 Bad Gateway</body></html>")
+            << u"not an answer from neko"_s;
+    QTest::addRow("200 that is not JSON")
+            << u"whoami"_s << int(answer)
+            << RawHttpServer::response(200, "Content-Type: text/plain\r\n", "all good")
+            << u"could not be read back"_s;
+    QTest::addRow("200 with wrong types")
+            << u"whoami"_s << int(answer)
+            << RawHttpServer::response(200, "Content-Type: application/json\r\n",
+                                       R"({"id":"s1","profile":{"name":5,"is_admin":"yes"}})")
+            << u"could not be read back"_s;
+    QTest::addRow("closed without an answer")
+            << u"profile"_s << int(RawHttpServer::Behaviour::CloseWithoutAnswer) << QByteArray()
+            << u"closed the connection"_s;
+    QTest::addRow("never answers") << u"profile"_s << int(RawHttpServer::Behaviour::NeverAnswer)
+                                   << QByteArray() << u"did not answer within"_s;
+    QTest::addRow("tens of megabytes")
+            << u"profile"_s << int(answer)
+            << RawHttpServer::response(200, "Content-Type: application/json\r\n",
+                                       QByteArray(40 * 1024 * 1024, ' ') + "true")
+            << u"larger than"_s;
+}
+
+void TestMainWindow::shouldKeepEveryEditWhenTheServerMisbehaves()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(int, behaviour);
+    QFETCH(QByteArray, answer);
+    QFETCH(QString, message);
+
+    RawHttpServer server;
+    signInToBrokenServer(server, endpoint, answer);
+
+    editEverything();
+    if (endpoint == "profile"_L1)
+        server.setBehaviour(RawHttpServer::Behaviour(behaviour));
+    m_client->setTransferTimeout(std::chrono::milliseconds(500));
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+
+    auto *banner = find<MessageBanner>("messageBanner");
+    QTRY_VERIFY2(banner->text().contains(message), qPrintable(banner->text()));
+    QVERIFY(find<QWidget>("profileForm")->isEnabled());
+    QVERIFY(!find<QPushButton>("cancelButton")->isVisible());
+    QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), u"Edited"_s);
+    QVERIFY(!checkBox("can_host")->isChecked());
+    const QJsonObject plugins
+            = QJsonDocument::fromJson(find<JsonEditor>("pluginsEditor")->toPlainText().toUtf8())
+                      .object();
+    QCOMPARE(plugins, QJsonObject({{"chat.can_send"_L1, false}, {"custom"_L1, 1}}));
+}
+
+void TestMainWindow::shouldCancelASaveThatHangsAndKeepTheEdits()
+{
+    RawHttpServer server;
+    signInToBrokenServer(server, u"profile"_s, {});
+    editEverything();
+    const QString typedPlugins = find<JsonEditor>("pluginsEditor")->toPlainText();
+
+    // Long before the transfer timeout.
+    server.setBehaviour(RawHttpServer::Behaviour::NeverAnswer);
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    auto *cancel = find<QPushButton>("cancelButton");
+    QTRY_VERIFY(cancel->isVisible());
+    QVERIFY(!find<QWidget>("profileForm")->isEnabled());
+    QVERIFY(!find<QPushButton>("saveButton")->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+
+    const QString message = find<MessageBanner>("messageBanner")->text();
+    QVERIFY2(message.contains("not saved"_L1), qPrintable(message));
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(find<QWidget>("profileForm")->isEnabled());
+    QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), u"Edited"_s);
+    QVERIFY(!checkBox("can_host")->isChecked());
+    QCOMPARE(find<JsonEditor>("pluginsEditor")->toPlainText(), typedPlugins);
+    QVERIFY(m_window->isWindowModified());
+}
+
+void TestMainWindow::shouldNotRememberTheSessionUnlessAsked()
+{
+    m_window->requestSignIn(m_server->baseUrl().toString(), u"admin"_s);
+    QPointer<LoginDialog> dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    QVERIFY(!dialog->findChild<QCheckBox *>(u"rememberCheckBox"_s)->isChecked());
+    dialog->close();
+
+    signInAs(u"admin"_s, u"admin"_s);
+    QTest::qWait(50);
+    QVERIFY(m_secrets->contents().isEmpty());
+    QVERIFY(AppSettings().rememberedServer().isEmpty());
+    QVERIFY(!find<QAction>("forgetAction")->isEnabled());
+
+    restartApp();
+    m_window->start();
+    QVERIFY(waitForLoginDialog());
+}
+
+void TestMainWindow::shouldContinueARememberedSessionWithoutThePassword()
+{
+    signInAs(u"admin"_s, u"admin"_s, Remember::Yes);
+    const QString token = m_client->token();
+    QTRY_COMPARE(m_secrets->contents().value(rememberedKey()), token);
+    QCOMPARE(m_secrets->contents().size(), 1);
+    QVERIFY(find<QAction>("forgetAction")->isEnabled());
+
+    restartApp();
+    m_server->clearRequests();
+    m_window->start();
+    QTRY_VERIFY(find<QLabel>("sessionLabel")->text().contains("Admin"_L1));
+    QVERIFY(!m_window->loginDialog());
+    QVERIFY(m_server->requestsTo(u"login"_s).isEmpty());
+    const QList<FakeRecordedRequest> whoami = m_server->requestsTo(u"whoami"_s);
+    QCOMPARE(whoami.size(), 1);
+    QCOMPARE(whoami.first().headers.value("authorization"), "Bearer " + token.toUtf8());
+
+    // The login dialog offers to keep remembering it.
+    m_window->requestSignIn();
+    const QPointer<LoginDialog> dialog = waitForLoginDialog();
+    QVERIFY(dialog->findChild<QCheckBox *>(u"rememberCheckBox"_s)->isChecked());
+}
+
+void TestMainWindow::shouldForgetTheRememberedSessionOnSignOut()
+{
+    signInAs(u"admin"_s, u"admin"_s, Remember::Yes);
+    QTRY_VERIFY(!m_secrets->contents().isEmpty());
+
+    find<QAction>("signOutAction")->trigger();
+    QTRY_VERIFY(m_secrets->contents().isEmpty());
+    QTRY_COMPARE(find<QLabel>("sessionLabel")->text(), u"Not signed in."_s);
+    QVERIFY(AppSettings().rememberedServer().isEmpty());
+
+    restartApp();
+    m_window->start();
+    QVERIFY(waitForLoginDialog());
+}
+
+void TestMainWindow::shouldForgetTheRememberedSessionWhenAsked()
+{
+    signInAs(u"admin"_s, u"admin"_s, Remember::Yes);
+    auto *forget = find<QAction>("forgetAction");
+    QTRY_VERIFY(forget->isEnabled());
+
+    forget->trigger();
+    QTRY_VERIFY(m_secrets->contents().isEmpty());
+    auto *banner = find<MessageBanner>("messageBanner");
+    QTRY_VERIFY2(banner->text().contains("forgotten"_L1), qPrintable(banner->text()));
+    QVERIFY(!forget->isEnabled());
+
+    // Forgetting is about the next start; this session goes on.
+    QVERIFY(m_client->isSignedIn());
+    restartApp();
+    m_window->start();
+    QVERIFY(waitForLoginDialog());
+}
+
+void TestMainWindow::shouldSaySoAndAskEachTimeWithoutAKeychain()
+{
+    m_secrets->setStatus(SecretStore::Status::Unavailable);
+    signInAs(u"admin"_s, u"admin"_s, Remember::Yes);
+    const QString token = m_client->token();
+
+    auto *banner = find<MessageBanner>("messageBanner");
+    QTRY_VERIFY2(banner->text().contains("no system keychain"_L1), qPrintable(banner->text()));
+    QCOMPARE(banner->kind(), MessageBanner::Kind::Warning);
+    QVERIFY(AppSettings().rememberedServer().isEmpty());
+
+    // No file took the keychain's place.
+    for (const QString &root : {m_config.path(), m_data.path()}) {
+        QDirIterator files(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(token.toUtf8()), qPrintable(file.fileName()));
+        }
+    }
+
+    restartApp();
+    m_window->start();
+    QVERIFY(waitForLoginDialog());
+}
+
+void TestMainWindow::shouldAskAgainWhenTheRememberedSessionEnded()
+{
+    signInAs(u"admin"_s, u"admin"_s, Remember::Yes);
+    QTRY_VERIFY(!m_secrets->contents().isEmpty());
+    m_server->dropAllSessions();
+
+    restartApp();
+    m_window->start();
+    const QPointer<LoginDialog> dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    const QString reason = dialog->findChild<QLabel *>(u"reasonLabel"_s)->text();
+    QVERIFY2(reason.contains("remembered session has ended"_L1), qPrintable(reason));
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"usernameLineEdit"_s)->text(), u"admin"_s);
+    QTRY_VERIFY(m_secrets->contents().isEmpty());
+}
+
+void TestMainWindow::shouldAskWhenTheKeychainCannotBeRead()
+{
+    signInAs(u"admin"_s, u"admin"_s, Remember::Yes);
+    QTRY_VERIFY(!m_secrets->contents().isEmpty());
+    m_secrets->setStatus(SecretStore::Status::Failed);
+
+    restartApp();
+    m_window->start();
+    const QPointer<LoginDialog> dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    const QString reason = dialog->findChild<QLabel *>(u"reasonLabel"_s)->text();
+    QVERIFY2(reason.contains("keychain could not be read"_L1), qPrintable(reason));
+    QVERIFY2(reason.contains("Access denied"_L1), qPrintable(reason));
+}
+
+namespace {
+
+QStringList capturedLog;
+
+void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    // The fake server stands in for neko, in this process: what it logs of the requests it
+    // receives is the server's log, not the app's.
+    const QLatin1StringView category(context.category);
+    if (category.startsWith("qt.httpserver"_L1))
+        return;
+    capturedLog << category + u' ' + message;
+}
+
+} // namespace
+
+void TestMainWindow::shouldKeepPasswordAndTokenOutOfSettingsFilesAndLogs()
+{
+    const QString password = u"Tr0ub4dor-9xq"_s;
+    const QString marker = u"body-marker-5a7c"_s;
+    m_server->addMember(u"carol"_s, password, profileOf(u"Carol"_s, true));
+
+    // Every category at every level, Qt's own included.
+    capturedLog.clear();
+    QLoggingCategory::setFilterRules(u"*.debug=true"_s);
+    const QtMessageHandler previous = qInstallMessageHandler(captureMessage);
+
+    signInAs(u"carol"_s, password, Remember::Yes);
+    const QString token = m_client->token();
+    QTRY_VERIFY(!m_secrets->contents().isEmpty());
+    setPluginsText(u"{\"note\": \""_s + marker + u"\"}"_s);
+    QTRY_COMPARE(draftFiles().size(), 1);
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    QTRY_COMPARE(find<MessageBanner>("messageBanner")->text(), u"Saved."_s);
+    find<QAction>("reloadAction")->trigger();
+    QTRY_VERIFY(find<QAction>("signOutAction")->isEnabled());
+    find<QAction>("signOutAction")->trigger();
+    QTRY_COMPARE(find<QLabel>("sessionLabel")->text(), u"Not signed in."_s);
+    m_window->close();
+
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY(!token.isEmpty());
+    QVERIFY2(capturedLog.size() > 5, "the session logged nothing; the test would prove nothing");
+
+    const QString log = capturedLog.join(u'\n');
+    QVERIFY2(!log.contains(password), "the password is in the log");
+    QVERIFY2(!log.contains(token), "the token is in the log");
+    QVERIFY2(!log.contains(marker), "a request body is in the log");
+
+    int files = 0;
+    for (const QString &root : {m_config.path(), m_data.path()}) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray content = file.readAll();
+            QVERIFY2(!content.contains(password.toUtf8()), qPrintable(file.fileName()));
+            QVERIFY2(!content.contains(token.toUtf8()), qPrintable(file.fileName()));
+            ++files;
+        }
+    }
+    QVERIFY2(files > 0, "no settings file was written; the test would prove nothing");
+}
+
+void TestMainWindow::shouldOfferUnsavedEditsAfterTheProcessWasKilled()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    editEverything();
+    const QString typedPlugins = find<JsonEditor>("pluginsEditor")->toPlainText();
+    QTRY_COMPARE(draftFiles().size(), 1);
+
+    restartApp();
+    signInAs(u"admin"_s, u"admin"_s);
+    QPushButton *restore = nullptr;
+    QTRY_VERIFY((restore = m_window->findChild<QPushButton *>(u"restoreDraftButton"_s)));
+    QVERIFY(restore->isVisible());
+    const QString offer = find<MessageBanner>("messageBanner")->text();
+    QVERIFY2(offer.contains("not saved"_L1), qPrintable(offer));
+    QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), u"Admin"_s);
+
+    QTest::mouseClick(restore, Qt::LeftButton);
+    QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), u"Edited"_s);
+    QVERIFY(!checkBox("can_host")->isChecked());
+    QCOMPARE(find<JsonEditor>("pluginsEditor")->toPlainText(), typedPlugins);
+    QVERIFY(m_window->isWindowModified());
+    QVERIFY(find<MessageBanner>("messageBanner")->text().isEmpty());
+
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    QTRY_COMPARE(find<MessageBanner>("messageBanner")->text(), u"Saved."_s);
+    QCOMPARE(m_server->sessionProfile(u"admin"_s).value("name"_L1), QJsonValue(u"Edited"_s));
+    QTRY_VERIFY(draftFiles().isEmpty());
+}
+
+void TestMainWindow::shouldOfferADraftOnlyToTheSameMember()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    toggle("can_host");
+    QTRY_COMPARE(draftFiles().size(), 1);
+
+    restartApp();
+    signInAs(u"other"_s, u"other"_s);
+    QTest::qWait(100);
+    QVERIFY(!m_window->findChild<QPushButton *>(u"restoreDraftButton"_s));
+    QVERIFY(checkBox("can_host")->isChecked());
+    QCOMPARE(draftFiles().size(), 1);
+}
+
+void TestMainWindow::shouldDeleteTheDraftAfterASave()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    toggle("can_host");
+    QTRY_COMPARE(draftFiles().size(), 1);
+
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    QTRY_COMPARE(find<MessageBanner>("messageBanner")->text(), u"Saved."_s);
+    QVERIFY(draftFiles().isEmpty());
+    QTest::qWait(600);
+    QVERIFY(draftFiles().isEmpty());
+}
+
+void TestMainWindow::shouldDeleteTheDraftAfterARevert()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    toggle("can_host");
+    QTRY_COMPARE(draftFiles().size(), 1);
+
+    QTest::mouseClick(find<QPushButton>("revertButton"), Qt::LeftButton);
+    QVERIFY(draftFiles().isEmpty());
+    QTest::qWait(600);
+    QVERIFY(draftFiles().isEmpty());
+}
+
+void TestMainWindow::shouldDeleteADraftTheAdminDiscards()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    toggle("can_host");
+    QTRY_COMPARE(draftFiles().size(), 1);
+
+    restartApp();
+    signInAs(u"admin"_s, u"admin"_s);
+    QPushButton *discard = nullptr;
+    QTRY_VERIFY((discard = m_window->findChild<QPushButton *>(u"discardDraftButton"_s)));
+    QTest::mouseClick(discard, Qt::LeftButton);
+    QVERIFY(draftFiles().isEmpty());
+    QVERIFY(checkBox("can_host")->isChecked());
+    QVERIFY(!m_window->isWindowModified());
+    QVERIFY(find<MessageBanner>("messageBanner")->text().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

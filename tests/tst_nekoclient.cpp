@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "apirequests.h"
 #include "certificatetrust.h"
 #include "fakenekoserver.h"
 #include "nekoclient.h"
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void shouldRefuseACertificateThatChanged();
     void shouldFollowARedirectOnTheSameServer();
     void shouldNotCarryTheTokenToAnotherHost();
+    void shouldStopFollowingEndlessRedirects();
     void shouldNotFollowARedirectFromHttpsToHttp();
     void shouldSayWhenTheServerClosesWithoutAnswer();
     void shouldStopReadingAnAnswerOfTensOfMegabytes();
@@ -497,6 +499,29 @@ void TestNekoClient::shouldFollowARedirectOnTheSameServer()
     QCOMPARE(proxy.requests().size(), 2);
     QVERIFY(proxy.requests().at(1).startsWith("GET /moved/api/whoami"));
     QVERIFY(proxy.requests().at(1).contains("Bearer secret-token"));
+}
+
+void TestNekoClient::shouldStopFollowingEndlessRedirects()
+{
+    RawHttpServer loop;
+    loop.setHandler([](const QByteArray &) {
+        return RawHttpServer::response(302, "Location: /api/whoami\r\n"_ba, {});
+    });
+    QVERIFY(loop.listenOnLoopback());
+
+    m_client->setBaseUrl(loop.baseUrl());
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->resume(u"secret-token"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::RedirectRefused);
+    QVERIFY2(result.errorString.contains("redirected 3 times"_L1), qPrintable(result.errorString));
+
+    // The chain stops for good. Qt may send one request twice when the server has closed the
+    // connection it meant to reuse, so allow one more than the hops.
+    QTest::qWait(200);
+    QVERIFY(loop.requests().size() <= 2 + ApiRequests::MaxRedirects);
 }
 
 void TestNekoClient::shouldNotCarryTheTokenToAnotherHost()

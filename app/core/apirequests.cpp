@@ -21,7 +21,8 @@ QNetworkRequest build(const QUrl &baseUrl, const QString &endpoint, const QStrin
     // never to another host, which would receive the Authorization header.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(MaxRedirects);
+    // One more than the client allows, so that the client's own count stops the chain.
+    request.setMaximumRedirectsAllowed(MaxRedirects + 1);
 
     // neko reads its session cookie before the Authorization header, so a stale cookie in a
     // jar would win over a fresh token. The token is the only credential we send.

@@ -17,7 +17,7 @@ namespace ApiRequests {
 constexpr std::chrono::milliseconds DefaultTransferTimeout {20000};
 
 // More hops than a proxy or two would add points at a loop or a misconfiguration.
-constexpr int MaxRedirects = 5;
+constexpr int MaxRedirects = 3;
 
 // neko's answers are a profile or two; a plugins object of a few MB is already unusual. A
 // bigger answer is not from neko, and reading it would only fill memory.

@@ -4,3 +4,5 @@
 
 Q_LOGGING_CATEGORY(lcNetwork, "nekoeditor.network", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcAuth, "nekoeditor.auth", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDrafts, "nekoeditor.drafts", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSecrets, "nekoeditor.secrets", QtInfoMsg)

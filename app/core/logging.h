@@ -8,3 +8,5 @@
 // and statuses only: never passwords, tokens or request bodies.
 Q_DECLARE_LOGGING_CATEGORY(lcNetwork)
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
+Q_DECLARE_LOGGING_CATEGORY(lcDrafts)
+Q_DECLARE_LOGGING_CATEGORY(lcSecrets)

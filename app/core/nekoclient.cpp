@@ -22,6 +22,7 @@ constexpr char SessionCookieName[] = "NEKO_SESSION";
 
 // Where the current hop of a redirected request started.
 constexpr char HopStartProperty[] = "nekoeditor.hopStart";
+constexpr char HopCountProperty[] = "nekoeditor.hopCount";
 
 } // namespace
 
@@ -179,8 +180,16 @@ void NekoClient::checkRedirect(QNetworkReply *reply, const QUrl &target)
     const auto defaultPort
             = [](const QUrl &url) { return url.port(url.scheme() == "https"_L1 ? 443 : 80); };
 
+    // Counted here rather than left to Qt: Qt 6.4 was seen to end a chain of five hops with
+    // no error and a status of 100 instead of reporting too many redirects.
+    const int hops = reply->property(HopCountProperty).toInt() + 1;
+    reply->setProperty(HopCountProperty, hops);
+
     QString reason;
-    if (from.scheme() == "https"_L1 && target.scheme() != "https"_L1)
+    if (hops > ApiRequests::MaxRedirects)
+        reason = tr("it redirected %1 times already, which points at a loop.")
+                         .arg(ApiRequests::MaxRedirects);
+    else if (from.scheme() == "https"_L1 && target.scheme() != "https"_L1)
         reason = tr("it leads from https to plain http.");
     else if (target.host().compare(from.host(), Qt::CaseInsensitive) != 0
              || defaultPort(target) != defaultPort(from))

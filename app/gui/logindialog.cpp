@@ -5,19 +5,45 @@
 #include "ui_logindialog.h"
 
 #include "appsettings.h"
+#include "certificatetrust.h"
 #include "nekoclient.h"
 #include "serveraddress.h"
 
+#include <QAction>
+#include <QHostAddress>
 #include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool isLoopback(const QString &host)
+{
+    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+} // namespace
 
 LoginDialog::LoginDialog(NekoClient *client, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::LoginDialog>())
     , m_client(client)
+    , m_trustAction(new QAction(tr("&Trust This Certificate"), this))
 {
     m_ui->setupUi(this);
     m_ui->reasonLabel->hide();
     m_ui->busyIndicator->hide();
+    m_ui->plainHttpLabel->hide();
+
+    m_trustAction->setObjectName(u"trustCertificate"_s);
+    m_trustAction->setToolTip(tr("Remember this certificate's fingerprint as the one this "
+                                 "server may use, and sign in again"));
+    connect(m_trustAction, &QAction::triggered, this, &LoginDialog::trustRefusedCertificate);
+    connect(m_ui->serverLineEdit, &QLineEdit::textChanged, this,
+            &LoginDialog::updatePlainHttpWarning);
 
     QPushButton *signInButton = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     signInButton->setText(tr("Sign &In"));
@@ -54,6 +80,7 @@ LoginDialog::~LoginDialog() = default;
 void LoginDialog::setServerAddress(const QString &address)
 {
     m_ui->serverLineEdit->setText(address);
+    updatePlainHttpWarning();
 }
 
 void LoginDialog::setUsername(const QString &username)
@@ -80,6 +107,16 @@ QString LoginDialog::serverAddress() const
 QString LoginDialog::username() const
 {
     return m_ui->usernameLineEdit->text();
+}
+
+bool LoginDialog::rememberMe() const
+{
+    return m_ui->rememberCheckBox->isChecked();
+}
+
+void LoginDialog::setRememberMe(bool remember)
+{
+    m_ui->rememberCheckBox->setChecked(remember);
 }
 
 void LoginDialog::focusFirstEmptyField()
@@ -131,7 +168,7 @@ void LoginDialog::signIn()
         return;
     }
 
-    m_client->setBaseUrl(address.baseUrl());
+    m_client->setBaseUrl(address.baseUrl(), CertificateTrust::trusted(address.baseUrl()));
     setBusy(true);
     if (!m_client->signIn(m_ui->usernameLineEdit->text(), m_ui->passwordLineEdit->text())) {
         setBusy(false);
@@ -148,6 +185,7 @@ void LoginDialog::setBusy(bool busy)
     m_ui->serverLineEdit->setEnabled(!busy);
     m_ui->usernameLineEdit->setEnabled(!busy);
     m_ui->passwordLineEdit->setEnabled(!busy);
+    m_ui->rememberCheckBox->setEnabled(!busy);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!busy);
 }
 
@@ -155,6 +193,18 @@ void LoginDialog::showFailure(const ApiResult &result)
 {
     if (result.kind == ApiResult::Kind::Canceled)
         return;
+
+    // A certificate the system does not trust may still be the admin's own, self-signed one:
+    // offer to trust exactly this one, which they can compare with the fingerprint shown.
+    const bool refusedCertificate = result.kind == ApiResult::Kind::UntrustedCertificate
+            || result.kind == ApiResult::Kind::CertificateChanged;
+    if (refusedCertificate && !result.certificateFingerprint.isEmpty()) {
+        m_refusedServer = m_client->baseUrl();
+        m_refusedCertificate = result.certificateFingerprint;
+        m_ui->errorBanner->showMessage(MessageBanner::Kind::Error, result.errorString,
+                                       {m_trustAction});
+        return;
+    }
     m_ui->errorBanner->showMessage(MessageBanner::Kind::Error, result.errorString);
 
     // Put the cursor where the fix goes: the password after a wrong one, the address when
@@ -176,4 +226,22 @@ void LoginDialog::showFailure(const ApiResult &result)
         m_ui->usernameLineEdit->setFocus();
         break;
     }
+}
+
+void LoginDialog::updatePlainHttpWarning()
+{
+    // A warning, not a block: neko on a private network is often served over plain http.
+    const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
+    const QUrl url = address.baseUrl();
+    m_ui->plainHttpLabel->setVisible(address.isValid() && url.scheme() == "http"_L1
+                                     && !isLoopback(url.host()));
+}
+
+void LoginDialog::trustRefusedCertificate()
+{
+    if (m_refusedCertificate.isEmpty() || m_busy)
+        return;
+    CertificateTrust::trust(m_refusedServer, m_refusedCertificate);
+    m_refusedCertificate.clear();
+    signIn();
 }

@@ -5,11 +5,14 @@
 #include "apiresult.h"
 #include "sessiondata.h"
 
+#include <QByteArray>
 #include <QDialog>
+#include <QUrl>
 
 #include <memory>
 
 class NekoClient;
+class QAction;
 
 namespace Ui {
 class LoginDialog;
@@ -37,6 +40,10 @@ public:
     QString serverAddress() const;
     QString username() const;
 
+    // Whether the admin asked to keep the session token in the keychain.
+    bool rememberMe() const;
+    void setRememberMe(bool remember);
+
     // Focuses the first empty field, or the password.
     void focusFirstEmptyField();
 
@@ -49,8 +56,13 @@ private:
     void signIn();
     void setBusy(bool busy);
     void showFailure(const ApiResult &result);
+    void updatePlainHttpWarning();
+    void trustRefusedCertificate();
 
     const std::unique_ptr<Ui::LoginDialog> m_ui;
     NekoClient *const m_client;
+    QAction *const m_trustAction;
+    QUrl m_refusedServer; // where the certificate in m_refusedCertificate came from
+    QByteArray m_refusedCertificate;
     bool m_busy = false;
 };

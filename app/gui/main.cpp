@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "nekoclient.h"
 
@@ -36,8 +37,11 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     NekoClient client(&network);
 
-    MainWindow window(&client);
+    // Remembered session tokens live in the system's keychain, under the app's id.
+    KeychainSecretStore secrets(QStringLiteral(NEKOEDITOR_APP_ID));
+
+    MainWindow window(&client, &secrets);
     window.show();
-    window.requestSignIn(parser.value(serverOption), parser.value(userOption));
+    window.start(parser.value(serverOption), parser.value(userOption));
     return app.exec();
 }

@@ -5,20 +5,41 @@
 #include "ui_mainwindow.h"
 
 #include "appsettings.h"
+#include "certificatetrust.h"
+#include "logging.h"
 #include "logindialog.h"
 #include "nekoclient.h"
 #include "profileflags.h"
 #include "profileupdate.h"
+#include "secretstore.h"
+#include "serveraddress.h"
 
 #include <QCloseEvent>
+#include <QDir>
+#include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(NekoClient *client, QWidget *parent)
+namespace {
+
+// How long typing pauses before the draft is written: often enough that a crash loses
+// little, seldom enough that a fast typist does not write a file per key.
+constexpr auto DraftDelay = std::chrono::milliseconds(400);
+
+} // namespace
+
+MainWindow::MainWindow(NekoClient *client, SecretStore *secrets, const DraftStore &drafts,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_client(client)
+    , m_secrets(secrets)
+    , m_drafts(drafts)
+    , m_draftTimer(new QTimer(this))
+    , m_restoreDraftAction(new QAction(tr("&Restore"), this))
+    , m_discardDraftAction(new QAction(tr("&Discard"), this))
 {
     m_ui->setupUi(this);
     m_ui->busyIndicator->hide();
@@ -31,6 +52,16 @@ MainWindow::MainWindow(NekoClient *client, QWidget *parent)
     m_ui->quitAction->setMenuRole(QAction::QuitRole);
     m_ui->aboutAction->setMenuRole(QAction::AboutRole);
 
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(DraftDelay);
+    connect(m_draftTimer, &QTimer::timeout, this, &MainWindow::writeDraft);
+    m_restoreDraftAction->setObjectName(u"restoreDraft"_s);
+    m_restoreDraftAction->setToolTip(tr("Put the unsaved changes back into the form"));
+    m_discardDraftAction->setObjectName(u"discardDraft"_s);
+    m_discardDraftAction->setToolTip(tr("Delete the unsaved changes for good"));
+    connect(m_restoreDraftAction, &QAction::triggered, this, &MainWindow::restoreDraft);
+    connect(m_discardDraftAction, &QAction::triggered, this, &MainWindow::discardDraft);
+
     connect(m_ui->saveButton, &QPushButton::clicked, this, &MainWindow::save);
     connect(m_ui->saveAction, &QAction::triggered, this, &MainWindow::save);
     connect(m_ui->revertButton, &QPushButton::clicked, this, &MainWindow::revert);
@@ -38,6 +69,8 @@ MainWindow::MainWindow(NekoClient *client, QWidget *parent)
     connect(m_ui->reloadAction, &QAction::triggered, this, &MainWindow::reload);
     connect(m_ui->signInAction, &QAction::triggered, this, [this] { requestSignIn(); });
     connect(m_ui->signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+    connect(m_ui->forgetAction, &QAction::triggered, this,
+            [this] { forgetRememberedSignIn(true); });
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::about);
     connect(m_ui->profileForm, &ProfileForm::edited, this, [this] {
@@ -45,17 +78,29 @@ MainWindow::MainWindow(NekoClient *client, QWidget *parent)
         if (m_ui->messageBanner->kind() == MessageBanner::Kind::Success
             && m_ui->profileForm->isModified())
             m_ui->messageBanner->clear();
+        scheduleDraft();
         updateActions();
     });
 
     connect(m_client, &NekoClient::busyChanged, this, &MainWindow::setBusy);
     connect(m_client, &NekoClient::signedIn, this, [this](const SessionData &session) {
         // After a 401 the interrupted save goes out again by itself: keep the edits.
+        // The dialog's own signedIn() comes after this one, and the draft needs the member.
+        if (m_loginDialog && !m_resuming)
+            m_username = m_loginDialog->username();
+        m_resuming = false;
         if (!m_client->hasParkedOperation() && !m_client->isBusy())
             showSession(session);
         else
             m_session = session;
         m_ui->messageBanner->clear();
+        if (m_offerDraft)
+            offerDraft();
+    });
+    connect(m_client, &NekoClient::signInFailed, this, [this](const ApiResult &result) {
+        // The login dialog reports its own failures; only a remembered session's are ours.
+        if (m_resuming)
+            resumeFailed(result);
     });
     connect(m_client, &NekoClient::profileLoaded, this, &MainWindow::showSession);
     connect(m_client, &NekoClient::profileSaved, this, &MainWindow::saved);
@@ -65,6 +110,10 @@ MainWindow::MainWindow(NekoClient *client, QWidget *parent)
         openLoginDialog(reason, true, m_client->baseUrl().toDisplayString(), m_username);
     });
     connect(m_client, &NekoClient::signedOut, this, [this] {
+        // Edits typed just before signing out still go into the draft.
+        if (m_draftTimer->isActive())
+            writeDraft();
+        m_offeredDraft.reset();
         m_session.reset();
         m_ui->profileForm->clearProfile();
         m_ui->sessionLabel->setText(tr("Not signed in."));
@@ -81,11 +130,158 @@ MainWindow::MainWindow(NekoClient *client, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::start(const QString &serverAddress, const QString &username)
+{
+    const AppSettings settings;
+    const QString server = settings.rememberedServer();
+    const QString member = settings.rememberedUsername();
+
+    // A server or user named on the command line that is not the remembered one asks for a
+    // password, like any other new sign-in.
+    const bool otherServer = !serverAddress.isEmpty()
+            && ServerAddress::parse(serverAddress).baseUrl().toDisplayString() != server;
+    const bool otherMember = !username.isEmpty() && username != member;
+    if (server.isEmpty() || member.isEmpty() || otherServer || otherMember) {
+        requestSignIn(serverAddress, username);
+        return;
+    }
+
+    m_ui->messageBanner->showMessage(
+            MessageBanner::Kind::Information,
+            tr("Signing in to %1 as %2 with the remembered session…").arg(server, member));
+    m_secrets->read(secretKey(server, member), this, [this, server, member](const auto &result) {
+        switch (result.status) {
+        case SecretStore::Status::Ok: {
+            const QUrl url(server);
+            m_client->setBaseUrl(url, CertificateTrust::trusted(url));
+            m_username = member;
+            m_resuming = true;
+            m_offerDraft = true;
+            if (!m_client->resume(result.secret)) {
+                m_resuming = false;
+                requestSignIn(server, member);
+            }
+            break;
+        }
+        case SecretStore::Status::NotFound:
+            // Someone emptied the keychain; there is nothing left to forget.
+            AppSettings().clearRemembered();
+            m_ui->messageBanner->clear();
+            requestSignIn(server, member);
+            break;
+        default:
+            m_ui->messageBanner->clear();
+            openLoginDialog(tr("The system keychain could not be read (%1), so the remembered "
+                               "session cannot be used. Please sign in.")
+                                    .arg(result.errorString),
+                            false, server, member);
+            break;
+        }
+    });
+}
+
 void MainWindow::requestSignIn(const QString &serverAddress, const QString &username)
 {
     const AppSettings settings;
     openLoginDialog({}, false, serverAddress.isEmpty() ? settings.serverAddress() : serverAddress,
                     username.isEmpty() ? settings.lastUsername() : username);
+}
+
+void MainWindow::resumeFailed(const ApiResult &result)
+{
+    m_resuming = false;
+    m_offerDraft = false;
+    const QString server = m_client->baseUrl().toDisplayString();
+    m_ui->messageBanner->clear();
+
+    // A token neko no longer knows is of no use to anyone: forget it. Any other failure,
+    // such as a server that is down, leaves it for the next try.
+    QString reason;
+    if (result.kind == ApiResult::Kind::Unauthorized || result.kind == ApiResult::Kind::Forbidden) {
+        forgetRememberedSignIn(false);
+        reason = tr("The remembered session has ended. Please sign in again.");
+    } else {
+        reason = result.errorString;
+    }
+    openLoginDialog(reason, false, server, m_username);
+}
+
+void MainWindow::signedInThroughDialog(const LoginDialog *dialog)
+{
+    const QString server = m_client->baseUrl().toDisplayString();
+    const QString member = dialog->username();
+    AppSettings settings;
+    settings.setServerAddress(server);
+    settings.setLastUsername(member);
+    m_username = member;
+
+    const bool wasRemembered
+            = settings.rememberedServer() == server && settings.rememberedUsername() == member;
+    if (!dialog->rememberMe()) {
+        if (wasRemembered)
+            forgetRememberedSignIn(false);
+        return;
+    }
+
+    // One remembered sign-in at a time: the one before goes once this one is kept.
+    const QString previousKey = settings.rememberedServer().isEmpty()
+            ? QString()
+            : secretKey(settings.rememberedServer(), settings.rememberedUsername());
+    const QString key = secretKey(server, member);
+    m_secrets->write(
+            key, m_client->token(), this,
+            [this, server, member, key, previousKey](const auto &result) {
+                if (result.status != SecretStore::Status::Ok) {
+                    qCWarning(lcSecrets)
+                            << "the keychain did not keep the session:" << int(result.status);
+                    const QString why = result.status == SecretStore::Status::Unavailable
+                            ? tr("this computer has no system keychain")
+                            : result.errorString;
+                    m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
+                                                     tr("The sign-in could not be remembered (%1). "
+                                                        "You will be asked for the "
+                                                        "password next time.")
+                                                             .arg(why));
+                    return;
+                }
+                AppSettings().setRemembered(server, member);
+                if (!previousKey.isEmpty() && previousKey != key)
+                    m_secrets->remove(previousKey, this, [](const auto &) {});
+                updateActions();
+            });
+}
+
+void MainWindow::forgetRememberedSignIn(bool announce)
+{
+    AppSettings settings;
+    const QString server = settings.rememberedServer();
+    const QString member = settings.rememberedUsername();
+    if (server.isEmpty())
+        return;
+
+    // The setting goes first: even if the keychain fails to delete, the token is not used.
+    settings.clearRemembered();
+    updateActions();
+    m_secrets->remove(secretKey(server, member), this, [this, announce, server](const auto &r) {
+        if (r.status == SecretStore::Status::Ok || r.status == SecretStore::Status::NotFound) {
+            if (announce) {
+                m_ui->messageBanner->showMessage(
+                        MessageBanner::Kind::Information,
+                        tr("The remembered sign-in for %1 is forgotten.").arg(server));
+            }
+            return;
+        }
+        m_ui->messageBanner->showMessage(
+                MessageBanner::Kind::Warning,
+                tr("The session token for %1 could not be deleted from the system keychain "
+                   "(%2). It will not be used again; you may delete it there yourself.")
+                        .arg(server, r.errorString));
+    });
+}
+
+QString MainWindow::secretKey(const QString &server, const QString &username)
+{
+    return username + u'@' + server;
 }
 
 LoginDialog *MainWindow::loginDialog() const
@@ -106,14 +302,14 @@ void MainWindow::openLoginDialog(const QString &reason, bool serverLocked,
     dialog->setServerAddress(serverAddress);
     dialog->setUsername(username);
     dialog->setServerLocked(serverLocked);
+    dialog->setRememberMe(!AppSettings().rememberedServer().isEmpty());
     m_loginDialog = dialog;
 
-    connect(dialog, &LoginDialog::signedIn, this, [this, dialog] {
-        AppSettings settings;
-        settings.setServerAddress(m_client->baseUrl().toDisplayString());
-        settings.setLastUsername(dialog->username());
-        m_username = dialog->username();
-    });
+    // A new sign-in, unlike one that finishes an interrupted request, may find a draft.
+    m_offerDraft = !serverLocked;
+
+    connect(dialog, &LoginDialog::signedIn, this,
+            [this, dialog] { signedInThroughDialog(dialog); });
     connect(dialog, &QDialog::rejected, this, [this] {
         // Without a new sign-in the interrupted request cannot go out; the client reports
         // it as cancelled and the form keeps every edit.
@@ -179,6 +375,7 @@ void MainWindow::revert()
         return;
     m_ui->profileForm->setProfile(m_ui->profileForm->loadedProfile(), m_session->isAdmin());
     m_ui->messageBanner->clear();
+    dropDraft();
 }
 
 void MainWindow::reload()
@@ -200,6 +397,7 @@ void MainWindow::signOut()
 {
     if (m_busy || !m_client->isSignedIn())
         return;
+    forgetRememberedSignIn(false);
     m_client->signOut();
 }
 
@@ -209,6 +407,102 @@ void MainWindow::about()
                        tr("<p><b>Neko Profile Editor</b> %1</p>"
                           "<p>Changes who may do what on a neko server.</p>")
                                .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+}
+
+bool MainWindow::draftAwaitsDecision()
+{
+    // An offer that the admin dismissed, or that another message replaced, is declined: the
+    // edits made since then are the ones to keep.
+    if (m_offeredDraft && !m_ui->messageBanner->actions().contains(m_restoreDraftAction))
+        m_offeredDraft.reset();
+    return m_offeredDraft.has_value();
+}
+
+void MainWindow::scheduleDraft()
+{
+    // While an older draft waits for the admin's decision, writing would replace it.
+    if (!m_session || draftAwaitsDecision())
+        return;
+    m_draftTimer->start();
+}
+
+void MainWindow::writeDraft()
+{
+    m_draftTimer->stop();
+    if (!m_session || draftAwaitsDecision())
+        return;
+    const QString server = m_client->baseUrl().toDisplayString();
+    if (!m_ui->profileForm->isModified()) {
+        m_drafts.remove(server, m_username);
+        return;
+    }
+
+    ProfileDraft draft = m_ui->profileForm->edits();
+    draft.server = server;
+    draft.member = m_username;
+    draft.savedAt = QDateTime::currentDateTimeUtc();
+    if (!m_drafts.save(draft)) {
+        m_ui->messageBanner->showMessage(
+                MessageBanner::Kind::Warning,
+                tr("Your unsaved changes could not be kept on disk, so a crash would lose "
+                   "them. Check that %1 is writable.")
+                        .arg(QDir::toNativeSeparators(m_drafts.folder())));
+    }
+}
+
+void MainWindow::dropDraft()
+{
+    m_draftTimer->stop();
+    m_offeredDraft.reset();
+    if (m_session)
+        m_drafts.remove(m_client->baseUrl().toDisplayString(), m_username);
+}
+
+void MainWindow::offerDraft()
+{
+    m_offerDraft = false;
+    if (!m_session)
+        return;
+    std::optional<ProfileDraft> draft
+            = m_drafts.load(m_client->baseUrl().toDisplayString(), m_username);
+    if (!draft)
+        return;
+
+    // A draft that holds what the server holds now offers nothing.
+    ProfileDraft current = m_ui->profileForm->edits();
+    current.server = draft->server;
+    current.member = draft->member;
+    current.savedAt = draft->savedAt;
+    if (current == *draft) {
+        m_drafts.remove(draft->server, draft->member);
+        return;
+    }
+
+    m_offeredDraft = draft;
+    const QString when = QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat);
+    m_ui->messageBanner->showMessage(
+            MessageBanner::Kind::Information,
+            tr("Changes from %1 were not saved to the server. Restore them into the form?")
+                    .arg(when),
+            {m_restoreDraftAction, m_discardDraftAction});
+}
+
+void MainWindow::restoreDraft()
+{
+    if (!m_offeredDraft || !m_session || m_busy)
+        return;
+    const ProfileDraft draft = *m_offeredDraft;
+    m_offeredDraft.reset();
+    m_ui->messageBanner->clear();
+    m_ui->profileForm->restoreEdits(draft);
+}
+
+void MainWindow::discardDraft()
+{
+    if (!m_offeredDraft)
+        return;
+    m_ui->messageBanner->clear();
+    dropDraft();
 }
 
 void MainWindow::showSession(const SessionData &session)
@@ -230,6 +524,7 @@ void MainWindow::saved(const SessionData &session)
     const MemberProfile wanted = m_saving.value_or(session.profile);
     m_saving.reset();
     showSession(session);
+    dropDraft();
 
     // neko answers `true` even for fields it ignored; the re-read profile tells the truth.
     const QStringList missing = ProfileUpdate::notTaken(wanted, session.profile, wasAdmin);
@@ -295,6 +590,7 @@ void MainWindow::updateActions()
     m_ui->reloadAction->setEnabled(signedIn && !m_busy);
     m_ui->signOutAction->setEnabled(m_client->isSignedIn() && !m_busy);
     m_ui->signInAction->setEnabled(!m_busy);
+    m_ui->forgetAction->setEnabled(!AppSettings().rememberedServer().isEmpty());
 
     setWindowModified(modified);
     if (m_session) {
@@ -325,6 +621,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
                 m_closeAfterSave = false;
             return;
         case QMessageBox::Discard:
+            dropDraft();
             break;
         default:
             event->ignore();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "apiresult.h"
+#include "draftstore.h"
 #include "memberprofile.h"
 #include "sessiondata.h"
 
@@ -14,6 +15,8 @@
 
 class LoginDialog;
 class NekoClient;
+class QTimer;
+class SecretStore;
 
 namespace Ui {
 class MainWindow;
@@ -26,8 +29,14 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(NekoClient *client, QWidget *parent = nullptr);
+    // The secrets keep a remembered session token; drafts keep unsaved edits.
+    MainWindow(NekoClient *client, SecretStore *secrets, const DraftStore &drafts = DraftStore(),
+               QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // At start: continues the remembered session if there is one for this server and user
+    // (or for any, when none is given); otherwise opens the login dialog.
+    void start(const QString &serverAddress = {}, const QString &username = {});
 
     // Opens the login dialog, filled with these or with the last server and username.
     void requestSignIn(const QString &serverAddress = {}, const QString &username = {});
@@ -46,6 +55,19 @@ private:
     void signOut();
     void about();
 
+    void signedInThroughDialog(const LoginDialog *dialog);
+    void resumeFailed(const ApiResult &result);
+    void forgetRememberedSignIn(bool announce);
+    static QString secretKey(const QString &server, const QString &username);
+
+    bool draftAwaitsDecision();
+    void scheduleDraft();
+    void writeDraft();
+    void dropDraft();
+    void offerDraft();
+    void restoreDraft();
+    void discardDraft();
+
     void showSession(const SessionData &session);
     void saved(const SessionData &session);
     void saveUnconfirmed(const ApiResult &result);
@@ -56,6 +78,14 @@ private:
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
     NekoClient *const m_client;
+    SecretStore *const m_secrets;
+    const DraftStore m_drafts;
+    QTimer *const m_draftTimer;
+    QAction *const m_restoreDraftAction;
+    QAction *const m_discardDraftAction;
+    std::optional<ProfileDraft> m_offeredDraft; // shown in the banner, not yet decided
+    bool m_offerDraft = false; // the next profile shown comes from a new sign-in
+    bool m_resuming = false; // signing in with a remembered token
     QPointer<LoginDialog> m_loginDialog;
     std::optional<SessionData> m_session;
     std::optional<MemberProfile> m_saving; // what the running save asked for

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagebanner.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 
@@ -56,6 +58,7 @@ QStyle::StandardPixmap iconOf(MessageBanner::Kind kind)
 
 MessageBanner::MessageBanner(QWidget *parent)
     : QFrame(parent)
+    , m_layout(new QHBoxLayout(this))
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
     , m_closeButton(new QToolButton(this))
@@ -76,10 +79,9 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_closeButton->setAccessibleName(tr("Dismiss message"));
     connect(m_closeButton, &QToolButton::clicked, this, &MessageBanner::clear);
 
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(m_icon, 0, Qt::AlignTop);
-    layout->addWidget(m_text, 1);
-    layout->addWidget(m_closeButton, 0, Qt::AlignTop);
+    m_layout->addWidget(m_icon, 0, Qt::AlignTop);
+    m_layout->addWidget(m_text, 1);
+    m_layout->addWidget(m_closeButton, 0, Qt::AlignTop);
 
     setAccessibleName(tr("Message"));
     hide();
@@ -87,10 +89,11 @@ MessageBanner::MessageBanner(QWidget *parent)
 
 MessageBanner::~MessageBanner() = default;
 
-void MessageBanner::showMessage(Kind kind, const QString &text)
+void MessageBanner::showMessage(Kind kind, const QString &text, const QList<QAction *> &actions)
 {
     m_kind = kind;
     m_text->setText(text);
+    setActions(actions);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style()->standardIcon(iconOf(kind)).pixmap(size, size));
     setAccessibleDescription(text);
@@ -101,7 +104,30 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
 void MessageBanner::clear()
 {
     m_text->clear();
+    setActions({});
     hide();
+}
+
+void MessageBanner::setActions(const QList<QAction *> &actions)
+{
+    // Buttons of an earlier message may be the sender of the click that replaces it.
+    for (QPushButton *button : std::as_const(m_actionButtons)) {
+        button->hide();
+        button->setObjectName(QString());
+        button->deleteLater();
+    }
+    m_actionButtons.clear();
+    m_actions = actions;
+
+    const int before = m_layout->indexOf(m_closeButton);
+    for (QAction *action : actions) {
+        auto *button = new QPushButton(action->text(), this);
+        button->setObjectName(action->objectName() + "Button"_L1);
+        button->setToolTip(action->toolTip());
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        m_layout->insertWidget(before + int(m_actionButtons.size()), button, 0, Qt::AlignTop);
+        m_actionButtons.append(button);
+    }
 }
 
 QString MessageBanner::text() const

@@ -3,8 +3,12 @@
 #pragma once
 
 #include <QFrame>
+#include <QList>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 // An inline message at the top of a window: what happened and what to do, without a modal
@@ -20,10 +24,16 @@ public:
     explicit MessageBanner(QWidget *parent = nullptr);
     ~MessageBanner() override;
 
-    void showMessage(Kind kind, const QString &text);
+    // Each action becomes a button after the text, named after the action with "Button"
+    // appended, so that "restoreDraft" shows as restoreDraftButton. The banner does not own
+    // the actions; they are dropped with the next message.
+    void showMessage(Kind kind, const QString &text, const QList<QAction *> &actions = {});
     void clear();
 
     Kind kind() const { return m_kind; }
+
+    // The actions the shown message offers; empty once it is cleared or replaced.
+    QList<QAction *> actions() const { return m_actions; }
     QString text() const;
 
 protected:
@@ -31,9 +41,13 @@ protected:
 
 private:
     void applyColours();
+    void setActions(const QList<QAction *> &actions);
 
+    QHBoxLayout *m_layout;
     QLabel *m_icon;
     QLabel *m_text;
+    QList<QAction *> m_actions;
+    QList<QPushButton *> m_actionButtons;
     QToolButton *m_closeButton;
     Kind m_kind = Kind::Information;
 };

@@ -148,6 +148,35 @@ bool ProfileForm::isModified() const
     return !profile || *profile != m_loaded;
 }
 
+ProfileDraft ProfileForm::edits() const
+{
+    ProfileDraft draft;
+    draft.name = m_ui->nameLineEdit->text();
+    for (const ProfileFlag &flag : ProfileFlags::all())
+        draft.flags.insert(flag.key, m_checkBoxes.value(flag.key)->isChecked());
+    draft.pluginsText = m_ui->pluginsEditor->toPlainText();
+    return draft;
+}
+
+void ProfileForm::restoreEdits(const ProfileDraft &draft)
+{
+    if (!m_hasProfile)
+        return;
+    {
+        const QSignalBlocker blocker(this);
+        m_ui->nameLineEdit->setText(draft.name);
+        if (m_isAdmin) {
+            for (auto it = draft.flags.cbegin(); it != draft.flags.cend(); ++it) {
+                if (QCheckBox *box = m_checkBoxes.value(it.key()))
+                    box->setChecked(it.value());
+            }
+            m_ui->pluginsEditor->setPlainText(draft.pluginsText);
+        }
+    }
+    updateDependencyWarning();
+    Q_EMIT edited();
+}
+
 QCheckBox *ProfileForm::checkBox(QLatin1StringView flagKey) const
 {
     return m_checkBoxes.value(flagKey);

@@ -4,6 +4,7 @@
 
 #include "memberprofile.h"
 #include "pluginsparser.h"
+#include "profiledraft.h"
 
 #include <QHash>
 #include <QWidget>
@@ -38,6 +39,13 @@ public:
     std::optional<MemberProfile> editedProfile() const;
 
     bool isModified() const;
+
+    // The fields as typed, for a draft; server, member and time are the caller's to fill.
+    ProfileDraft edits() const;
+
+    // Puts a draft's fields back over the loaded profile. For a non-admin only the name,
+    // which is all they may change.
+    void restoreEdits(const ProfileDraft &draft);
     bool isValid() const { return m_plugins.ok; }
     QString pluginsError() const { return m_plugins.ok ? QString() : m_plugins.message(); }
 
