@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "aboutdialog.h"
 #include "mainwindow.h"
 #include "nekoclient.h"
 
@@ -15,6 +16,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Neko Profile Editor"));
     QApplication::setApplicationVersion(QStringLiteral(NEKOEDITOR_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(NEKOEDITOR_APP_ID));
+    QApplication::setWindowIcon(AboutDialog::applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
