@@ -7,8 +7,8 @@
 # server, clang-format for the style check, openssl for test certificates, Node.js for the
 # contract test and the validators of the desktop file and the AppStream metainfo. With
 # --packaging it adds what building and checking the Debian package needs: dpkg-shlibdeps
-# (dpkg-dev) and file for CPack's dependency list, lintian, and debootstrap for the
-# clean-system install test.
+# (dpkg-dev) and file for CPack's dependency list, lintian, and debootstrap with Debian's
+# archive keys for the clean-system install test.
 set -eu
 
 packages="cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
@@ -23,7 +23,7 @@ for option in "$@"; do
         command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
         ;;
     --packaging)
-        packages="$packages dpkg-dev file lintian debootstrap"
+        packages="$packages dpkg-dev file lintian debootstrap debian-archive-keyring"
         ;;
     *)
         echo "usage: $0 [--tests] [--packaging]" >&2
