@@ -4,18 +4,33 @@
 #
 # Installs, from Debian's archive, what building Neko Profile Editor needs and the machine
 # lacks. With --tests it adds what the test suite needs: Qt HTTP Server for the fake neko
-# server, clang-format for the style check, openssl for test certificates and Node.js for the
-# contract test.
+# server, clang-format for the style check, openssl for test certificates, Node.js for the
+# contract test and the validators of the desktop file and the AppStream metainfo. With
+# --packaging it adds what building and checking the Debian package needs: dpkg-shlibdeps
+# (dpkg-dev) and file for CPack's dependency list, lintian, and debootstrap with Debian's
+# archive keys for the clean-system install test.
 set -eu
 
 packages="cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-svg-dev qtkeychain-qt6-dev libgl-dev libxkbcommon-dev"
-if [ "${1:-}" = "--tests" ]; then
-    packages="$packages qt6-httpserver-dev qt6-websockets-dev clang-format openssl"
+for option in "$@"; do
+    case "$option" in
+    --tests)
+        packages="$packages qt6-httpserver-dev qt6-websockets-dev clang-format openssl
+            desktop-file-utils appstream"
 
-    # A machine may bring its own Node.js; Debian's is only needed where there is none.
-    command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
-fi
+        # A machine may bring its own Node.js; Debian's is only needed where there is none.
+        command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
+        ;;
+    --packaging)
+        packages="$packages dpkg-dev file lintian debootstrap debian-archive-keyring"
+        ;;
+    *)
+        echo "usage: $0 [--tests] [--packaging]" >&2
+        exit 2
+        ;;
+    esac
+done
 
 missing=""
 for package in $packages; do

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "aboutdialog.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "nekoclient.h"
@@ -8,30 +9,56 @@
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 
+namespace {
+
+struct CommandLine
+{
+    QCommandLineParser parser;
+    QCommandLineOption server {
+            QStringLiteral("server"),
+            QCoreApplication::translate("main", "The neko server to sign in to, like host:8080."),
+            QCoreApplication::translate("main", "address")};
+    QCommandLineOption user {QStringLiteral("user"),
+                             QCoreApplication::translate("main", "The username to sign in as."),
+                             QCoreApplication::translate("main", "name")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+                "main", "See and change the permissions of a neko session."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(server);
+        parser.addOption(user);
+    }
+};
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("nekoeditor"));
-    QApplication::setApplicationName(QStringLiteral(NEKOEDITOR_EXECUTABLE));
-    QApplication::setApplicationDisplayName(QApplication::translate("main", "Neko Profile Editor"));
-    QApplication::setApplicationVersion(QStringLiteral(NEKOEDITOR_VERSION));
-    QGuiApplication::setDesktopFileName(QStringLiteral(NEKOEDITOR_APP_ID));
+    QCoreApplication::setOrganizationName(QStringLiteral("nekoeditor"));
+    QCoreApplication::setApplicationName(QStringLiteral(NEKOEDITOR_EXECUTABLE));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NEKOEDITOR_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-            QApplication::translate("main", "See and change the permissions of a neko session."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption serverOption(
-            QStringLiteral("server"),
-            QApplication::translate("main", "The neko server to sign in to, like host:8080."),
-            QApplication::translate("main", "address"));
-    const QCommandLineOption userOption(
-            QStringLiteral("user"), QApplication::translate("main", "The username to sign in as."),
-            QApplication::translate("main", "name"));
-    parser.addOption(serverOption);
-    parser.addOption(userOption);
-    parser.process(app);
+    // --help, --version and a mistyped option only print, so they must work where there is
+    // no display at all, such as over ssh: they get an application without a GUI.
+    CommandLine commandLine;
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const bool parsed = commandLine.parser.parse(arguments);
+    if (!parsed || commandLine.parser.isSet(QStringLiteral("help"))
+        || commandLine.parser.isSet(QStringLiteral("version"))) {
+        QCoreApplication printer(argc, argv);
+        commandLine.parser.process(printer);
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Neko Profile Editor"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(NEKOEDITOR_APP_ID));
+    QApplication::setWindowIcon(AboutDialog::applicationIcon());
 
     // One network manager for the whole app, shared by every request.
     QNetworkAccessManager network;
@@ -42,6 +69,7 @@ int main(int argc, char *argv[])
 
     MainWindow window(&client, &secrets);
     window.show();
-    window.start(parser.value(serverOption), parser.value(userOption));
+    window.start(commandLine.parser.value(commandLine.server),
+                 commandLine.parser.value(commandLine.user));
     return app.exec();
 }

@@ -4,6 +4,7 @@
 
 #include "ui_mainwindow.h"
 
+#include "aboutdialog.h"
 #include "appsettings.h"
 #include "certificatetrust.h"
 #include "logging.h"
@@ -403,10 +404,9 @@ void MainWindow::signOut()
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About Neko Profile Editor"),
-                       tr("<p><b>Neko Profile Editor</b> %1</p>"
-                          "<p>Changes who may do what on a neko server.</p>")
-                               .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    AboutDialog dialog(this);
+    dialog.setServer(m_client->baseUrl(), m_client->isSignedIn());
+    dialog.exec();
 }
 
 bool MainWindow::draftAwaitsDecision()
