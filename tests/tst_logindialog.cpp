@@ -46,6 +46,8 @@ private Q_SLOTS:
     void shouldWarnBeforeSendingAPasswordOverPlainHttp();
     void shouldOfferToTrustASelfSignedCertificateAndRememberIt();
     void shouldSayWhenATrustedCertificateChanged();
+    void shouldShowALongMessageWhole();
+    void shouldDropTheTrustOfferWhenTheAddressChanges();
 
 private:
     static std::optional<TestCertificate> certificate();
@@ -328,7 +330,7 @@ void TestLoginDialog::shouldOfferToTrustASelfSignedCertificateAndRememberIt()
 
     QTRY_VERIFY(!bannerText().isEmpty());
     const QByteArray fingerprint = CertificateTrust::fingerprint(tls->certificate);
-    QVERIFY2(bannerText().contains(CertificateTrust::format(fingerprint)),
+    QVERIFY2(bannerText().remove(u'\n').contains(CertificateTrust::format(fingerprint)),
              qPrintable(bannerText()));
     QVERIFY2(bannerText().contains("127.0.0.1"_L1), qPrintable(bannerText()));
     QVERIFY(!m_client->isSignedIn());
@@ -369,11 +371,57 @@ void TestLoginDialog::shouldSayWhenATrustedCertificateChanged()
 
     QTRY_VERIFY(!bannerText().isEmpty());
     QVERIFY2(bannerText().contains("has changed"_L1), qPrintable(bannerText()));
-    QVERIFY2(bannerText().contains(
+    QVERIFY2(bannerText().remove(u'\n').contains(
                      CertificateTrust::format(CertificateTrust::fingerprint(tls->certificate))),
              qPrintable(bannerText()));
     QVERIFY(!m_client->isSignedIn());
     QVERIFY(m_dialog->findChild<QPushButton *>(u"trustCertificateButton"_s));
+}
+
+void TestLoginDialog::shouldShowALongMessageWhole()
+{
+    // A refused certificate brings the longest message, with a fingerprint that has no space
+    // to wrap at.
+    const std::optional<TestCertificate> tls = certificate();
+    QVERIFY(tls);
+    const std::unique_ptr<FakeNekoServer> server = tlsServer(*tls);
+    QVERIFY(server);
+    signInTo(*server);
+    QTRY_VERIFY(!bannerText().isEmpty());
+
+    auto *text = m_dialog->findChild<MessageBanner *>(u"errorBanner"_s)
+                         ->findChild<QLabel *>(u"messageText"_s);
+    QTRY_VERIFY2(text->height() >= text->heightForWidth(text->width()),
+                 qPrintable(u"%1 px tall, needs %2"_s.arg(text->height())
+                                    .arg(text->heightForWidth(text->width()))));
+    QVERIFY2(text->minimumSizeHint().width() <= 480,
+             qPrintable(u"%1 px wide at least"_s.arg(text->minimumSizeHint().width())));
+
+    // The plain-http warning appearing under it must not squeeze it either.
+    m_dialog->setServerAddress(u"http://neko.example.com/"_s);
+    QVERIFY(m_dialog->findChild<QLabel *>(u"plainHttpLabel"_s)->isVisible());
+    auto *warning = m_dialog->findChild<QLabel *>(u"plainHttpLabel"_s);
+    QTest::qWait(50);
+    QVERIFY(warning->height() >= warning->heightForWidth(warning->width()));
+    QVERIFY2(text->height() >= text->heightForWidth(text->width()),
+             qPrintable(u"%1 px tall, needs %2"_s.arg(text->height())
+                                .arg(text->heightForWidth(text->width()))));
+}
+
+void TestLoginDialog::shouldDropTheTrustOfferWhenTheAddressChanges()
+{
+    const std::optional<TestCertificate> tls = certificate();
+    QVERIFY(tls);
+    const std::unique_ptr<FakeNekoServer> server = tlsServer(*tls);
+    QVERIFY(server);
+    signInTo(*server);
+    QTRY_VERIFY(m_dialog->findChild<QPushButton *>(u"trustCertificateButton"_s));
+
+    // The offer was for the certificate of the server that was typed before.
+    field("serverLineEdit")->setFocus();
+    QTest::keyClick(field("serverLineEdit"), Qt::Key_Backspace);
+    QVERIFY(!m_dialog->findChild<QPushButton *>(u"trustCertificateButton"_s));
+    QVERIFY(bannerText().isEmpty());
 }
 
 QTEST_MAIN(TestLoginDialog)

@@ -69,6 +69,18 @@ QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, cons
     }
 }
 
+// A fingerprint has no space to wrap at; on two lines of its own it fits a dialog and is easy
+// to compare with what openssl prints.
+QString fingerprintLines(const QByteArray &fingerprint)
+{
+    QString text = CertificateTrust::format(fingerprint);
+    const qsizetype middle = text.size() / 2;
+    const qsizetype colon = text.indexOf(u':', middle);
+    if (colon > 0)
+        text.insert(colon + 1, u'\n');
+    return text;
+}
+
 } // namespace
 
 ApiResult ApiResult::fromReply(QNetworkReply *reply, const QByteArray &body, ApiOperation operation,
@@ -205,15 +217,15 @@ QString ApiResult::describe(Kind kind, ApiOperation operation, int httpStatus,
                              ApiRequests::DefaultTransferTimeout)
                              .count());
     case Kind::UntrustedCertificate:
-        return tr("The certificate of %1 is not trusted: %2 Its SHA-256 fingerprint is %3. "
+        return tr("The certificate of %1 is not trusted: %2 Its SHA-256 fingerprint is\n%3\n"
                   "If that is the fingerprint of your server's certificate, you can trust it "
                   "for this server.")
-                .arg(url.host(), detail, CertificateTrust::format(fingerprint));
+                .arg(url.host(), detail, fingerprintLines(fingerprint));
     case Kind::CertificateChanged:
         return tr("The certificate of %1 has changed since you trusted it, so nothing was "
-                  "sent. Its SHA-256 fingerprint is now %2. If you did not replace the server's "
+                  "sent. Its SHA-256 fingerprint is now\n%2\nIf you did not replace the server's "
                   "certificate, someone may be listening in.")
-                .arg(url.host(), CertificateTrust::format(fingerprint));
+                .arg(url.host(), fingerprintLines(fingerprint));
     case Kind::RedirectRefused:
         return tr("The server redirected the request to %1, which this app does not follow: %2 "
                   "Use the address it redirects to directly if you trust it.")

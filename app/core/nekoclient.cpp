@@ -163,9 +163,14 @@ void NekoClient::checkCertificate(QNetworkReply *reply, const QList<QSslError> &
         return;
     }
 
+    // Qt's reasons come without a full stop; they are shown as sentences.
     QStringList reasons;
-    for (const QSslError &error : errors)
-        reasons << error.errorString();
+    for (const QSslError &error : errors) {
+        QString reason = error.errorString();
+        if (!reason.endsWith(u'.'))
+            reason += u'.';
+        reasons << reason;
+    }
     const ApiOperation operation = m_running.steps.at(m_running.next).operation;
     const auto kind = m_trustedCertificate.isEmpty() ? ApiResult::Kind::UntrustedCertificate
                                                      : ApiResult::Kind::CertificateChanged;
@@ -180,8 +185,7 @@ void NekoClient::checkRedirect(QNetworkReply *reply, const QUrl &target)
     const auto defaultPort
             = [](const QUrl &url) { return url.port(url.scheme() == "https"_L1 ? 443 : 80); };
 
-    // Counted here rather than left to Qt: Qt 6.4 was seen to end a chain of five hops with
-    // no error and a status of 100 instead of reporting too many redirects.
+    // Counted here rather than left to Qt, which in 6.4 does not always report too many.
     const int hops = reply->property(HopCountProperty).toInt() + 1;
     reply->setProperty(HopCountProperty, hops);
 
@@ -231,6 +235,18 @@ void NekoClient::finished(QNetworkReply *reply)
     m_reply = nullptr;
 
     const Step step = m_running.steps.at(m_running.next);
+
+    // Qt 6.4 sometimes ends a chain of redirects with no error and an interim status of 1xx
+    // instead of the last answer; that is a broken chain, not an answer.
+    const int hops = reply->property(HopCountProperty).toInt();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (!m_refusal && hops > 0 && status >= 100 && status < 200) {
+        m_refusal = ApiResult::failure(
+                ApiResult::Kind::RedirectRefused, step.operation,
+                tr("the redirects broke off after %1 hops without an answer.").arg(hops),
+                reply->url());
+    }
+
     const QByteArray body = m_refusal || !reply->isOpen() ? QByteArray() : reply->readAll();
     const ApiResult result = m_refusal && !m_canceled
             ? *m_refusal

@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QHostAddress>
+#include <QLayout>
 #include <QPushButton>
 
 using namespace Qt::StringLiterals;
@@ -44,6 +45,14 @@ LoginDialog::LoginDialog(NekoClient *client, QWidget *parent)
     connect(m_trustAction, &QAction::triggered, this, &LoginDialog::trustRefusedCertificate);
     connect(m_ui->serverLineEdit, &QLineEdit::textChanged, this,
             &LoginDialog::updatePlainHttpWarning);
+    connect(m_ui->serverLineEdit, &QLineEdit::textEdited, this, [this] {
+        // An offer to trust a certificate is for the server it came from.
+        if (m_ui->errorBanner->actions().contains(m_trustAction)) {
+            m_ui->errorBanner->clear();
+            fitHeight();
+        }
+        m_refusedCertificate.clear();
+    });
 
     QPushButton *signInButton = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     signInButton->setText(tr("Sign &In"));
@@ -148,7 +157,7 @@ void LoginDialog::signIn()
 
     const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
     if (!address.isValid()) {
-        m_ui->errorBanner->showMessage(MessageBanner::Kind::Error, address.error());
+        showMessage(MessageBanner::Kind::Error, address.error());
         m_ui->serverLineEdit->setFocus();
         return;
     }
@@ -163,7 +172,7 @@ void LoginDialog::signIn()
         m_ui->serverLineEdit->setText(address.displayString());
 
     if (m_ui->usernameLineEdit->text().isEmpty()) {
-        m_ui->errorBanner->showMessage(MessageBanner::Kind::Error, tr("Enter a username."));
+        showMessage(MessageBanner::Kind::Error, tr("Enter a username."));
         m_ui->usernameLineEdit->setFocus();
         return;
     }
@@ -172,9 +181,9 @@ void LoginDialog::signIn()
     setBusy(true);
     if (!m_client->signIn(m_ui->usernameLineEdit->text(), m_ui->passwordLineEdit->text())) {
         setBusy(false);
-        m_ui->errorBanner->showMessage(MessageBanner::Kind::Warning,
-                                       tr("Another request is still out; wait for it to end, "
-                                          "then sign in again."));
+        showMessage(MessageBanner::Kind::Warning,
+                    tr("Another request is still out; wait for it to end, "
+                       "then sign in again."));
     }
 }
 
@@ -201,11 +210,10 @@ void LoginDialog::showFailure(const ApiResult &result)
     if (refusedCertificate && !result.certificateFingerprint.isEmpty()) {
         m_refusedServer = m_client->baseUrl();
         m_refusedCertificate = result.certificateFingerprint;
-        m_ui->errorBanner->showMessage(MessageBanner::Kind::Error, result.errorString,
-                                       {m_trustAction});
+        showMessage(MessageBanner::Kind::Error, result.errorString, {m_trustAction});
         return;
     }
-    m_ui->errorBanner->showMessage(MessageBanner::Kind::Error, result.errorString);
+    showMessage(MessageBanner::Kind::Error, result.errorString);
 
     // Put the cursor where the fix goes: the password after a wrong one, the address when
     // it does not lead to neko.
@@ -228,13 +236,37 @@ void LoginDialog::showFailure(const ApiResult &result)
     }
 }
 
+void LoginDialog::showMessage(MessageBanner::Kind kind, const QString &text,
+                              const QList<QAction *> &actions)
+{
+    m_ui->errorBanner->showMessage(kind, text, actions);
+    fitHeight();
+}
+
+void LoginDialog::fitHeight()
+{
+    // A window does not grow by itself for labels that wrap onto more lines; without this
+    // the end of a long message, such as a certificate's fingerprint, would be cut off. It
+    // shrinks back once the message is gone.
+    layout()->activate();
+    if (layout()->hasHeightForWidth()) {
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > 0 && needed != height())
+            resize(width(), needed);
+    }
+}
+
 void LoginDialog::updatePlainHttpWarning()
 {
     // A warning, not a block: neko on a private network is often served over plain http.
     const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
     const QUrl url = address.baseUrl();
-    m_ui->plainHttpLabel->setVisible(address.isValid() && url.scheme() == "http"_L1
-                                     && !isLoopback(url.host()));
+    const bool plainHttp
+            = address.isValid() && url.scheme() == "http"_L1 && !isLoopback(url.host());
+    if (plainHttp == m_ui->plainHttpLabel->isVisibleTo(this))
+        return;
+    m_ui->plainHttpLabel->setVisible(plainHttp);
+    fitHeight();
 }
 
 void LoginDialog::trustRefusedCertificate()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "apiresult.h"
+#include "messagebanner.h"
 #include "sessiondata.h"
 
 #include <QByteArray>
@@ -56,6 +57,9 @@ private:
     void signIn();
     void setBusy(bool busy);
     void showFailure(const ApiResult &result);
+    void showMessage(MessageBanner::Kind kind, const QString &text,
+                     const QList<QAction *> &actions = {});
+    void fitHeight();
     void updatePlainHttpWarning();
     void trustRefusedCertificate();
 

@@ -229,27 +229,30 @@ void MainWindow::signedInThroughDialog(const LoginDialog *dialog)
             ? QString()
             : secretKey(settings.rememberedServer(), settings.rememberedUsername());
     const QString key = secretKey(server, member);
-    m_secrets->write(
-            key, m_client->token(), this,
-            [this, server, member, key, previousKey](const auto &result) {
-                if (result.status != SecretStore::Status::Ok) {
-                    qCWarning(lcSecrets)
-                            << "the keychain did not keep the session:" << int(result.status);
-                    const QString why = result.status == SecretStore::Status::Unavailable
-                            ? tr("this computer has no system keychain")
-                            : result.errorString;
-                    m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
-                                                     tr("The sign-in could not be remembered (%1). "
-                                                        "You will be asked for the "
-                                                        "password next time.")
-                                                             .arg(why));
-                    return;
-                }
-                AppSettings().setRemembered(server, member);
-                if (!previousKey.isEmpty() && previousKey != key)
-                    m_secrets->remove(previousKey, this, [](const auto &) {});
-                updateActions();
-            });
+    const auto kept = [this, server, member, key, previousKey](const auto &result) {
+        if (result.status != SecretStore::Status::Ok) {
+            notRemembered(result);
+            return;
+        }
+        AppSettings().setRemembered(server, member);
+        if (!previousKey.isEmpty() && previousKey != key)
+            m_secrets->remove(previousKey, this, [](const auto &) {});
+        updateActions();
+    };
+    m_secrets->write(key, m_client->token(), this, kept);
+}
+
+void MainWindow::notRemembered(const SecretStore::Result &result)
+{
+    qCWarning(lcSecrets) << "the keychain did not keep the session:" << int(result.status)
+                         << result.errorString;
+    const QString why = result.status == SecretStore::Status::Unavailable
+            ? tr("this computer has no system keychain")
+            : tr("the system keychain failed: %1").arg(result.errorString);
+    m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
+                                     tr("The sign-in could not be remembered (%1). You will be "
+                                        "asked for the password next time.")
+                                             .arg(why));
 }
 
 void MainWindow::forgetRememberedSignIn(bool announce)

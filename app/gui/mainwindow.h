@@ -5,6 +5,7 @@
 #include "apiresult.h"
 #include "draftstore.h"
 #include "memberprofile.h"
+#include "secretstore.h"
 #include "sessiondata.h"
 
 #include <QMainWindow>
@@ -16,7 +17,6 @@
 class LoginDialog;
 class NekoClient;
 class QTimer;
-class SecretStore;
 
 namespace Ui {
 class MainWindow;
@@ -57,6 +57,7 @@ private:
 
     void signedInThroughDialog(const LoginDialog *dialog);
     void resumeFailed(const ApiResult &result);
+    void notRemembered(const SecretStore::Result &result);
     void forgetRememberedSignIn(bool announce);
     static QString secretKey(const QString &server, const QString &username);
 

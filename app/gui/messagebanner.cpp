@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -58,7 +59,8 @@ QStyle::StandardPixmap iconOf(MessageBanner::Kind kind)
 
 MessageBanner::MessageBanner(QWidget *parent)
     : QFrame(parent)
-    , m_layout(new QHBoxLayout(this))
+    , m_layout(new QGridLayout(this))
+    , m_actionsLayout(new QHBoxLayout)
     , m_icon(new QLabel(this))
     , m_text(new QLabel(this))
     , m_closeButton(new QToolButton(this))
@@ -79,9 +81,12 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_closeButton->setAccessibleName(tr("Dismiss message"));
     connect(m_closeButton, &QToolButton::clicked, this, &MessageBanner::clear);
 
-    m_layout->addWidget(m_icon, 0, Qt::AlignTop);
-    m_layout->addWidget(m_text, 1);
-    m_layout->addWidget(m_closeButton, 0, Qt::AlignTop);
+    m_layout->addWidget(m_icon, 0, 0, Qt::AlignTop);
+    m_layout->addWidget(m_text, 0, 1);
+    m_layout->addWidget(m_closeButton, 0, 2, Qt::AlignTop);
+    m_layout->setColumnStretch(1, 1);
+    m_actionsLayout->addStretch();
+    m_layout->addLayout(m_actionsLayout, 1, 1);
 
     setAccessibleName(tr("Message"));
     hide();
@@ -119,13 +124,12 @@ void MessageBanner::setActions(const QList<QAction *> &actions)
     m_actionButtons.clear();
     m_actions = actions;
 
-    const int before = m_layout->indexOf(m_closeButton);
     for (QAction *action : actions) {
         auto *button = new QPushButton(action->text(), this);
         button->setObjectName(action->objectName() + "Button"_L1);
         button->setToolTip(action->toolTip());
         connect(button, &QPushButton::clicked, action, &QAction::trigger);
-        m_layout->insertWidget(before + int(m_actionButtons.size()), button, 0, Qt::AlignTop);
+        m_actionsLayout->addWidget(button);
         m_actionButtons.append(button);
     }
 }

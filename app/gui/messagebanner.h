@@ -6,6 +6,7 @@
 #include <QList>
 
 class QAction;
+class QGridLayout;
 class QHBoxLayout;
 class QLabel;
 class QPushButton;
@@ -24,7 +25,7 @@ public:
     explicit MessageBanner(QWidget *parent = nullptr);
     ~MessageBanner() override;
 
-    // Each action becomes a button after the text, named after the action with "Button"
+    // Each action becomes a button under the text, named after the action with "Button"
     // appended, so that "restoreDraft" shows as restoreDraftButton. The banner does not own
     // the actions; they are dropped with the next message.
     void showMessage(Kind kind, const QString &text, const QList<QAction *> &actions = {});
@@ -43,7 +44,8 @@ private:
     void applyColours();
     void setActions(const QList<QAction *> &actions);
 
-    QHBoxLayout *m_layout;
+    QGridLayout *m_layout;
+    QHBoxLayout *m_actionsLayout; // under the text, so that the text gets the whole width
     QLabel *m_icon;
     QLabel *m_text;
     QList<QAction *> m_actions;

@@ -5,7 +5,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTextStream>
 
 #include <cstdio>
@@ -51,7 +54,12 @@ int main(int argc, char *argv[])
             u"print-state"_s,
             u"After every successful POST /api/profile print the session's live profile as one"
             " line of compact JSON starting with \"state: \"."_s);
-    parser.addOptions({portOption, prefixOption, cookieOption, stateOption});
+    const QCommandLineOption tlsOption(
+            u"tls"_s,
+            u"Serve https with this PEM certificate and its unencrypted PEM RSA key, e.g. a "
+            "self-signed pair made with openssl req -x509 -newkey rsa:2048 -nodes."_s,
+            u"certificate,key"_s);
+    parser.addOptions({portOption, prefixOption, cookieOption, stateOption, tlsOption});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -67,6 +75,23 @@ int main(int argc, char *argv[])
     FakeNekoServer server;
     server.setPathPrefix(parser.value(prefixOption));
     server.setCookieMode(parser.isSet(cookieOption));
+    if (parser.isSet(tlsOption)) {
+        const QStringList files = parser.value(tlsOption).split(u',');
+        QFile certificateFile(files.value(0));
+        QFile keyFile(files.value(1));
+        if (files.size() != 2 || !certificateFile.open(QIODevice::ReadOnly)
+            || !keyFile.open(QIODevice::ReadOnly)) {
+            err << "--tls needs two readable files: certificate.pem,key.pem" << Qt::endl;
+            return 2;
+        }
+        const QSslCertificate certificate(&certificateFile, QSsl::Pem);
+        const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+        if (certificate.isNull() || key.isNull()) {
+            err << "--tls: not a PEM certificate and RSA key" << Qt::endl;
+            return 2;
+        }
+        server.useTls(certificate, key);
+    }
 
     // The same two members as neko's multiuser defaults, but with fixed ids as the file
     // provider gives them, so that every session can be found by its username.
