@@ -5,17 +5,28 @@
 # Installs, from Debian's archive, what building Neko Profile Editor needs and the machine
 # lacks. With --tests it adds what the test suite needs: Qt HTTP Server for the fake neko
 # server, clang-format for the style check, openssl for test certificates and Node.js for the
-# contract test.
+# contract test. With --fuzz it adds clang and its libFuzzer and sanitizer runtimes.
 set -eu
 
 packages="cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-svg-dev libgl-dev libxkbcommon-dev"
-if [ "${1:-}" = "--tests" ]; then
-    packages="$packages qt6-httpserver-dev qt6-websockets-dev clang-format openssl"
+for option in "$@"; do
+    case "$option" in
+    --tests)
+        packages="$packages qt6-httpserver-dev qt6-websockets-dev clang-format openssl"
 
-    # A machine may bring its own Node.js; Debian's is only needed where there is none.
-    command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
-fi
+        # A machine may bring its own Node.js; Debian's is only needed where there is none.
+        command -v npm >/dev/null 2>&1 || packages="$packages nodejs npm"
+        ;;
+    --fuzz)
+        packages="$packages clang-14 libclang-rt-14-dev"
+        ;;
+    *)
+        echo "Unknown option: $option" >&2
+        exit 2
+        ;;
+    esac
+done
 
 missing=""
 for package in $packages; do
