@@ -8,7 +8,8 @@
 # contract test and the validators of the desktop file and the AppStream metainfo. With
 # --packaging it adds what building and checking the Debian package needs: dpkg-shlibdeps
 # (dpkg-dev) and file for CPack's dependency list, lintian, and debootstrap with Debian's
-# archive keys for the clean-system install test.
+# archive keys for the clean-system install test. With --fuzz it adds clang and its libFuzzer
+# and sanitizer runtimes.
 set -eu
 
 packages="cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
@@ -25,8 +26,11 @@ for option in "$@"; do
     --packaging)
         packages="$packages dpkg-dev file lintian debootstrap debian-archive-keyring"
         ;;
+    --fuzz)
+        packages="$packages clang-14 libclang-rt-14-dev"
+        ;;
     *)
-        echo "usage: $0 [--tests] [--packaging]" >&2
+        echo "usage: $0 [--tests] [--packaging] [--fuzz]" >&2
         exit 2
         ;;
     esac

@@ -79,6 +79,29 @@ void TestServerAddress::shouldNormaliseAddress_data()
     QTest::addRow("surrounding whitespace")
             << u"  \thost:8080 \n"_s << u"http://host:8080/"_s << u"http://host:8080/api/login"_s
             << QString() << QString();
+
+    // Calls resolve "." and ".." segments away, so the prefix that is shown and stored must
+    // have none: found by fuzzing, from "h/." on.
+    QTest::addRow("lone dot segment")
+            << u"h/."_s << u"http://h/"_s << u"http://h/api/login"_s << QString() << QString();
+    QTest::addRow("dot-dot segment leaves the prefix")
+            << u"https://host/neko/../"_s << u"https://host/"_s << u"https://host/api/login"_s
+            << QString() << QString();
+    QTest::addRow("dot segments, escaped or not")
+            << u"http://host:8080/./apps/%2e%2E/neko/."_s << u"http://host:8080/neko/"_s
+            << u"http://host:8080/neko/api/login"_s << QString() << QString();
+
+    // Segments that only look like dot segments are real ones, and so are empty segments and
+    // escaped slashes: the prefix is what the proxy is configured with.
+    QTest::addRow("segment starting with a dot")
+            << u"https://host/a/.x/neko"_s << u"https://host/a/.x/neko/"_s
+            << u"https://host/a/.x/neko/api/login"_s << QString() << QString();
+    QTest::addRow("repeated slashes")
+            << u"https://host/a//neko/"_s << u"https://host/a//neko/"_s
+            << u"https://host/a//neko/api/login"_s << QString() << QString();
+    QTest::addRow("escaped slash inside a segment")
+            << u"https://host/a%2Fb/"_s << u"https://host/a%2Fb/"_s
+            << u"https://host/a%2Fb/api/login"_s << QString() << QString();
 }
 
 void TestServerAddress::shouldNormaliseAddress()
@@ -104,6 +127,9 @@ void TestServerAddress::shouldNormaliseAddress()
     QCOMPARE(address.baseUrl().fragment(), QString());
     QCOMPARE(address.baseUrl().userInfo(), QString());
     QVERIFY(!address.displayString().contains(u"secret"_s));
+
+    // The settings keep the display string, and the sign-in dialog reads it back.
+    QCOMPARE(ServerAddress::parse(address.displayString()).baseUrl(), address.baseUrl());
 }
 
 void TestServerAddress::shouldRejectInvalidAddress_data()

@@ -62,11 +62,18 @@ ServerAddress ServerAddress::parse(const QString &input)
     url.setUserInfo(QString());
 
     // The path is the reverse proxy's prefix; "api/…" is resolved below it, so it must end in
-    // a slash or QUrl::resolved() would replace its last segment.
-    QString path = url.path();
+    // a slash or QUrl::resolved() would replace its last segment. It is read and written
+    // encoded, so that an escaped slash ("%2F") stays inside its segment.
+    QString path = url.path(QUrl::FullyEncoded);
     if (!path.endsWith(u'/'))
         path += u'/';
-    url.setPath(path);
+    url.setPath(path, QUrl::TolerantMode);
+
+    // QUrl::resolved() also removes "." and ".." segments, so "/neko/../" would send every
+    // call to the root. Resolving "." removes them the same way here, so that the prefix shown
+    // and stored is the one used. (QUrl::NormalizePathSegments differs: Qt 6.4 drops a segment
+    // such as ".x" in "/a/.x/b".)
+    url = url.resolved(QUrl(u"."_s));
 
     address.m_baseUrl = url;
     return address;
