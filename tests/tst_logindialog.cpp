@@ -53,6 +53,7 @@ private:
     static std::optional<TestCertificate> certificate();
     std::unique_ptr<FakeNekoServer> tlsServer(const TestCertificate &tls) const;
     void signInTo(const FakeNekoServer &server);
+    std::unique_ptr<FakeNekoServer> signInToSelfSignedServer();
     QLineEdit *field(const char *name) const;
     QString bannerText() const;
 
@@ -311,6 +312,17 @@ std::unique_ptr<FakeNekoServer> TestLoginDialog::tlsServer(const TestCertificate
     return server;
 }
 
+std::unique_ptr<FakeNekoServer> TestLoginDialog::signInToSelfSignedServer()
+{
+    const std::optional<TestCertificate> tls = certificate();
+    if (!tls)
+        return nullptr;
+    std::unique_ptr<FakeNekoServer> server = tlsServer(*tls);
+    if (server)
+        signInTo(*server);
+    return server;
+}
+
 void TestLoginDialog::signInTo(const FakeNekoServer &server)
 {
     m_dialog->setServerAddress(server.baseUrl().toString());
@@ -322,11 +334,9 @@ void TestLoginDialog::signInTo(const FakeNekoServer &server)
 
 void TestLoginDialog::shouldOfferToTrustASelfSignedCertificateAndRememberIt()
 {
-    const std::optional<TestCertificate> tls = certificate();
-    QVERIFY(tls);
-    const std::unique_ptr<FakeNekoServer> server = tlsServer(*tls);
+    const std::unique_ptr<FakeNekoServer> server = signInToSelfSignedServer();
     QVERIFY(server);
-    signInTo(*server);
+    const std::optional<TestCertificate> tls = certificate();
 
     QTRY_VERIFY(!bannerText().isEmpty());
     const QByteArray fingerprint = CertificateTrust::fingerprint(tls->certificate);
@@ -382,11 +392,8 @@ void TestLoginDialog::shouldShowALongMessageWhole()
 {
     // A refused certificate brings the longest message, with a fingerprint that has no space
     // to wrap at.
-    const std::optional<TestCertificate> tls = certificate();
-    QVERIFY(tls);
-    const std::unique_ptr<FakeNekoServer> server = tlsServer(*tls);
+    const std::unique_ptr<FakeNekoServer> server = signInToSelfSignedServer();
     QVERIFY(server);
-    signInTo(*server);
     QTRY_VERIFY(!bannerText().isEmpty());
 
     auto *text = m_dialog->findChild<MessageBanner *>(u"errorBanner"_s)
@@ -410,11 +417,8 @@ void TestLoginDialog::shouldShowALongMessageWhole()
 
 void TestLoginDialog::shouldDropTheTrustOfferWhenTheAddressChanges()
 {
-    const std::optional<TestCertificate> tls = certificate();
-    QVERIFY(tls);
-    const std::unique_ptr<FakeNekoServer> server = tlsServer(*tls);
+    const std::unique_ptr<FakeNekoServer> server = signInToSelfSignedServer();
     QVERIFY(server);
-    signInTo(*server);
     QTRY_VERIFY(m_dialog->findChild<QPushButton *>(u"trustCertificateButton"_s));
 
     // The offer was for the certificate of the server that was typed before.
