@@ -5,12 +5,28 @@
 # Installs, from Debian's archive, what building Neko Profile Editor needs and the machine
 # lacks. With --tests it adds what the test suite needs: Qt HTTP Server for the fake neko
 # server, clang-format for the style check, openssl for test certificates and Node.js for the
-# contract test.
+# contract test. --benchmarks adds to that Xvfb, for start-up figures on a real X server.
 set -eu
+
+tests=""
+benchmarks=""
+for option in "$@"; do
+    case "$option" in
+    --tests) tests=1 ;;
+    --benchmarks) tests=1 benchmarks=1 ;;
+    *)
+        echo "usage: $0 [--tests] [--benchmarks]" >&2
+        exit 2
+        ;;
+    esac
+done
 
 packages="cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-svg-dev libgl-dev libxkbcommon-dev"
-if [ "${1:-}" = "--tests" ]; then
+if [ -n "$benchmarks" ]; then
+    packages="$packages xvfb xauth"
+fi
+if [ -n "$tests" ]; then
     packages="$packages qt6-httpserver-dev qt6-websockets-dev clang-format openssl"
 
     # A machine may bring its own Node.js; Debian's is only needed where there is none.

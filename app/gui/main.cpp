@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "nekoclient.h"
 
@@ -37,6 +38,7 @@ int main(int argc, char *argv[])
     NekoClient client(&network);
 
     MainWindow window(&client);
+    FirstPaintProbe::installIfRequested(&window); // for tests/benchmarks only
     window.show();
     window.requestSignIn(parser.value(serverOption), parser.value(userOption));
     return app.exec();
