@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "firstpaint.h"
 #include "firstpaintprobe.h"
 #include "mainwindow.h"
 #include "nekoclient.h"
@@ -37,9 +38,13 @@ int main(int argc, char *argv[])
     QNetworkAccessManager network;
     NekoClient client(&network);
 
+    // The window shows first and the sign-in dialog opens over it right after: the window
+    // then appears without waiting for the dialog to be built.
     MainWindow window(&client);
+    FirstPaint::then(&window, [&] {
+        window.requestSignIn(parser.value(serverOption), parser.value(userOption));
+    });
     FirstPaintProbe::installIfRequested(&window); // for tests/benchmarks only
     window.show();
-    window.requestSignIn(parser.value(serverOption), parser.value(userOption));
     return app.exec();
 }
