@@ -9,14 +9,16 @@
 # --packaging it adds what building and checking the Debian package needs: dpkg-shlibdeps
 # (dpkg-dev) and file for CPack's dependency list, lintian, and debootstrap with Debian's
 # archive keys for the clean-system install test. With --fuzz it adds clang and its libFuzzer
-# and sanitizer runtimes.
+# and sanitizer runtimes. --benchmarks adds to --tests Xvfb, for start-up figures on a real X
+# server.
 set -eu
 
 packages="cmake ninja-build g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-svg-dev qtkeychain-qt6-dev libgl-dev libxkbcommon-dev"
 for option in "$@"; do
     case "$option" in
-    --tests)
+    --tests | --benchmarks)
+        [ "$option" = --benchmarks ] && packages="$packages xvfb xauth"
         packages="$packages qt6-httpserver-dev qt6-websockets-dev clang-format openssl
             desktop-file-utils appstream"
 
@@ -30,7 +32,7 @@ for option in "$@"; do
         packages="$packages clang-14 libclang-rt-14-dev"
         ;;
     *)
-        echo "usage: $0 [--tests] [--packaging] [--fuzz]" >&2
+        echo "usage: $0 [--tests] [--benchmarks] [--packaging] [--fuzz]" >&2
         exit 2
         ;;
     esac

@@ -2,22 +2,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsoneditor.h"
 
-#include "jsonhighlighter.h"
-
 #include <QFontDatabase>
 #include <QTextBlock>
 
 JsonEditor::JsonEditor(QWidget *parent)
     : QPlainTextEdit(parent)
-    , m_highlighter(new JsonHighlighter(document()))
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTabChangesFocus(true);
     setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_highlighter->setPalette(palette());
+    m_highlighter.setPalette(palette());
+
+    // setPlainText() replaces the text, not the document, so this holds for every text.
+    connect(document(), &QTextDocument::contentsChange, this, &JsonEditor::forgetColours);
 }
 
 JsonEditor::~JsonEditor() = default;
+
+void JsonEditor::load(const QString &text)
+{
+    // The document clears its undo history itself and sends one change for the whole text.
+    document()->setPlainText(text);
+    document()->setModified(false);
+    moveCursor(QTextCursor::Start);
+}
 
 void JsonEditor::markError(int line, int column)
 {
@@ -44,6 +52,45 @@ void JsonEditor::markError(int line, int column)
 void JsonEditor::changeEvent(QEvent *event)
 {
     QPlainTextEdit::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        m_highlighter->setPalette(palette());
+    if (event->type() == QEvent::PaletteChange) {
+        m_highlighter.setPalette(palette());
+        ++m_colouring;
+        viewport()->update();
+    }
+}
+
+void JsonEditor::paintEvent(QPaintEvent *event)
+{
+    colourVisibleLines();
+    QPlainTextEdit::paintEvent(event);
+}
+
+void JsonEditor::forgetColours(int position, int charsRemoved, int charsAdded)
+{
+    Q_UNUSED(charsRemoved);
+    const QTextBlock last = document()->findBlock(position + charsAdded);
+    for (QTextBlock block = document()->findBlock(position); block.isValid();
+         block = block.next()) {
+        block.setUserState(-1);
+        if (block == last)
+            break;
+    }
+}
+
+void JsonEditor::colourVisibleLines()
+{
+    const qreal bottom = viewport()->rect().bottom();
+    const QPointF offset = contentOffset();
+    for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
+        if (blockBoundingGeometry(block).translated(offset).top() > bottom)
+            break;
+        if (block.userState() == m_colouring)
+            continue;
+
+        // The formats change the width of bold text, so the line is laid out again when it
+        // is painted.
+        block.layout()->setFormats(m_highlighter.formats(block.text()));
+        block.clearLayout();
+        block.setUserState(m_colouring);
+    }
 }

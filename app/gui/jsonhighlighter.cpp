@@ -6,13 +6,10 @@
 
 using namespace Qt::StringLiterals;
 
-JsonHighlighter::JsonHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document)
+JsonHighlighter::JsonHighlighter()
 {
     setPalette(QPalette());
 }
-
-JsonHighlighter::~JsonHighlighter() = default;
 
 void JsonHighlighter::setPalette(const QPalette &palette)
 {
@@ -25,18 +22,27 @@ void JsonHighlighter::setPalette(const QPalette &palette)
         return QColor::fromHsl(hue, saturation, lightness);
     };
 
+    m_key = {};
     m_key.setForeground(colour(210, 200));
     m_key.setFontWeight(QFont::DemiBold);
+    m_string = {};
     m_string.setForeground(colour(120, 150));
+    m_number = {};
     m_number.setForeground(colour(25, 200));
+    m_keyword = {};
     m_keyword.setForeground(colour(290, 140));
     m_keyword.setFontWeight(QFont::DemiBold);
+    m_punctuation = {};
     m_punctuation.setForeground(palette.color(QPalette::PlaceholderText));
-    rehighlight();
 }
 
-void JsonHighlighter::highlightBlock(const QString &text)
+QList<QTextLayout::FormatRange> JsonHighlighter::formats(QStringView text) const
 {
+    QList<QTextLayout::FormatRange> ranges;
+    const auto add = [&ranges](qsizetype start, qsizetype length, const QTextCharFormat &format) {
+        ranges.append({int(start), int(length), format});
+    };
+
     const qsizetype size = text.size();
     qsizetype i = 0;
     while (i < size) {
@@ -53,7 +59,7 @@ void JsonHighlighter::highlightBlock(const QString &text)
             while (next < size && text.at(next).isSpace())
                 ++next;
             const bool isKey = next < size && text.at(next) == u':';
-            setFormat(int(i), int(end - i), isKey ? m_key : m_string);
+            add(i, end - i, isKey ? m_key : m_string);
             i = end;
         } else if (c.isDigit() || c == u'-') {
             qsizetype end = i + 1;
@@ -61,20 +67,21 @@ void JsonHighlighter::highlightBlock(const QString &text)
                    && (text.at(end).isDigit() || text.at(end) == u'.' || text.at(end) == u'e'
                        || text.at(end) == u'E' || text.at(end) == u'+' || text.at(end) == u'-'))
                 ++end;
-            setFormat(int(i), int(end - i), m_number);
+            add(i, end - i, m_number);
             i = end;
         } else if (c.isLetter()) {
             qsizetype end = i + 1;
             while (end < size && text.at(end).isLetter())
                 ++end;
-            const QStringView word = QStringView(text).mid(i, end - i);
+            const QStringView word = text.mid(i, end - i);
             if (word == "true"_L1 || word == "false"_L1 || word == "null"_L1)
-                setFormat(int(i), int(end - i), m_keyword);
+                add(i, end - i, m_keyword);
             i = end;
         } else {
             if (c == u'{' || c == u'}' || c == u'[' || c == u']' || c == u':' || c == u',')
-                setFormat(int(i), 1, m_punctuation);
+                add(i, 1, m_punctuation);
             ++i;
         }
     }
+    return ranges;
 }

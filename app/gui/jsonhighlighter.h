@@ -2,24 +2,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QSyntaxHighlighter>
+#include <QList>
+#include <QStringView>
 #include <QTextCharFormat>
+#include <QTextLayout>
 
-// Colours JSON: keys, strings, numbers, true/false/null. JSON has no multi-line tokens, so
-// each line is coloured on its own, which keeps a keystroke's work to one line.
-class JsonHighlighter : public QSyntaxHighlighter
+class QPalette;
+
+// The colours of JSON: keys, strings, numbers, true/false/null and punctuation. JSON has no
+// multi-line tokens, so each line is coloured on its own; the editor asks only for the lines
+// it is about to show.
+class JsonHighlighter
 {
-    Q_OBJECT
-
 public:
-    explicit JsonHighlighter(QTextDocument *document);
-    ~JsonHighlighter() override;
+    JsonHighlighter();
 
-    // Picks colours that contrast with the palette's base colour; call again when it changes.
+    // Picks colours that contrast with the palette's base colour.
     void setPalette(const QPalette &palette);
 
-protected:
-    void highlightBlock(const QString &text) override;
+    // The formats for one line of JSON, in the form QTextLayout::setFormats() takes.
+    QList<QTextLayout::FormatRange> formats(QStringView line) const;
 
 private:
     QTextCharFormat m_key;

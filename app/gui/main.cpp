@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aboutdialog.h"
+#include "firstpaint.h"
+#include "firstpaintprobe.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "nekoclient.h"
@@ -67,9 +69,14 @@ int main(int argc, char *argv[])
     // Remembered session tokens live in the system's keychain, under the app's id.
     KeychainSecretStore secrets(QStringLiteral(NEKOEDITOR_APP_ID));
 
+    // The window shows first and the sign-in dialog opens over it right after: the window
+    // then appears without waiting for the dialog to be built.
     MainWindow window(&client, &secrets);
+    FirstPaint::then(&window, [&] {
+        window.start(commandLine.parser.value(commandLine.server),
+                     commandLine.parser.value(commandLine.user));
+    });
+    FirstPaintProbe::installIfRequested(&window); // for tests/benchmarks only
     window.show();
-    window.start(commandLine.parser.value(commandLine.server),
-                 commandLine.parser.value(commandLine.user));
     return app.exec();
 }

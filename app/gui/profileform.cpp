@@ -90,7 +90,7 @@ void ProfileForm::setProfile(const MemberProfile &profile, bool isAdmin)
         m_ui->nameLineEdit->setText(profile.name);
         for (const ProfileFlag &flag : ProfileFlags::all())
             m_checkBoxes.value(flag.key)->setChecked(profile.flag(flag.key));
-        m_ui->pluginsEditor->setPlainText(PluginsParser::format(profile.plugins));
+        m_ui->pluginsEditor->load(PluginsParser::format(profile.plugins));
     }
 
     applyEditable();
