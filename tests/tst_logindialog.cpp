@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void shouldKeepTheUsernameAndClearThePasswordWhenItIsWrong();
     void shouldHintAtThePathPrefixWhenTheAddressIsNotNeko();
     void shouldTakeCredentialsFromAPastedLinkAndShowTheCleanAddress();
+    void shouldShowTheCredentialsOfAPastedLinkBeforeSigningIn();
     void shouldSayWhatToCheckWhenNothingListens();
     void shouldRefuseAnAddressThatIsNotOne();
     void shouldCloseOnEscape();
@@ -48,6 +50,8 @@ private Q_SLOTS:
     void shouldSayWhenATrustedCertificateChanged();
     void shouldShowALongMessageWhole();
     void shouldDropTheTrustOfferWhenTheAddressChanges();
+    void shouldKeepEnterOnSignInAfterACertificateError();
+    void shouldNotReopenAsTallAsALongMessageMadeIt();
 
 private:
     static std::optional<TestCertificate> certificate();
@@ -74,6 +78,9 @@ void TestLoginDialog::initTestCase()
 
 void TestLoginDialog::init()
 {
+    // No certificate trusted and no dialog size kept from an earlier test.
+    QSettings().clear();
+
     QJsonObject profile {{"name"_L1, "Admin"_L1}};
     for (const ProfileFlag &flag : ProfileFlags::all())
         profile.insert(flag.key, true);
@@ -190,6 +197,26 @@ void TestLoginDialog::shouldTakeCredentialsFromAPastedLinkAndShowTheCleanAddress
     QCOMPARE(field("usernameLineEdit")->text(), u"admin"_s);
     QCOMPARE(m_dialog->serverAddress(), u"http://127.0.0.1:%1/"_s.arg(m_server->port()));
     QVERIFY(!m_dialog->serverAddress().contains("pwd"_L1));
+}
+
+void TestLoginDialog::shouldShowTheCredentialsOfAPastedLinkBeforeSigningIn()
+{
+    m_server->addMember(u"user"_s, u"neko"_s, QJsonObject {{"name"_L1, "User"_L1}});
+    m_dialog->show();
+    QTest::keyClicks(field("serverLineEdit"),
+                     u"127.0.0.1:%1/?usr=user&pwd=neko"_s.arg(m_server->port()));
+    QCOMPARE(field("usernameLineEdit")->text(), u"user"_s);
+    QCOMPARE(field("passwordLineEdit")->text(), u"neko"_s);
+
+    // What the fields say is who signs in, even when changed after the paste.
+    field("usernameLineEdit")->clear();
+    QTest::keyClicks(field("usernameLineEdit"), u"admin"_s);
+    field("passwordLineEdit")->clear();
+    QTest::keyClicks(field("passwordLineEdit"), u"admin"_s);
+    QSignalSpy signedIn(m_dialog.get(), &LoginDialog::signedIn);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+    QTRY_COMPARE(signedIn.size(), 1);
+    QCOMPARE(signedIn.first().first().value<SessionData>().id, u"admin"_s);
 }
 
 void TestLoginDialog::shouldSayWhatToCheckWhenNothingListens()
@@ -426,6 +453,36 @@ void TestLoginDialog::shouldDropTheTrustOfferWhenTheAddressChanges()
     QTest::keyClick(field("serverLineEdit"), Qt::Key_Backspace);
     QVERIFY(!m_dialog->findChild<QPushButton *>(u"trustCertificateButton"_s));
     QVERIFY(bannerText().isEmpty());
+}
+
+void TestLoginDialog::shouldKeepEnterOnSignInAfterACertificateError()
+{
+    const std::unique_ptr<FakeNekoServer> server = signInToSelfSignedServer();
+    QVERIFY(server);
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QTRY_VERIFY(m_dialog->findChild<QPushButton *>(u"trustCertificateButton"_s));
+
+    QTRY_COMPARE(QApplication::focusWidget(), field("passwordLineEdit"));
+    QSignalSpy rejected(m_dialog.get(), &QDialog::rejected);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+    QCOMPARE(rejected.size(), 0);
+    QVERIFY(m_dialog->isVisible());
+}
+
+void TestLoginDialog::shouldNotReopenAsTallAsALongMessageMadeIt()
+{
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    const int plain = m_dialog->height();
+    const std::unique_ptr<FakeNekoServer> server = signInToSelfSignedServer();
+    QVERIFY(server);
+    QTRY_VERIFY(m_dialog->height() > plain);
+    m_dialog->reject();
+
+    LoginDialog again(m_client.get());
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.height(), plain);
 }
 
 QTEST_MAIN(TestLoginDialog)

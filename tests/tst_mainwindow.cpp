@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void shouldAskBeforeLockingYourselfOut();
     void shouldResendTheSameBodyAfterA401();
     void shouldKeepEveryEditWhenSignInIsCancelled();
+    void shouldSaveAgainAfterTheSignInWasCancelled();
     void shouldKeepEditsAndSayWhyWhenTheServerFails();
     void shouldMarkUnsavedChangesInTheTitle();
     void shouldAskBeforeClosingWithUnsavedChanges();
@@ -114,6 +116,8 @@ private Q_SLOTS:
     void shouldDeleteTheDraftAfterASaveOrARevert_data();
     void shouldDeleteTheDraftAfterASaveOrARevert();
     void shouldDeleteADraftTheAdminDiscards();
+    void shouldSayThatSigningOutKeepsUnsavedEdits();
+    void shouldGiveEveryControlAMnemonicOfItsOwn();
 
 private:
     enum class Remember { No, Yes };
@@ -509,6 +513,33 @@ void TestMainWindow::shouldKeepEveryEditWhenSignInIsCancelled()
     QCOMPARE(find<JsonEditor>("pluginsEditor")->toPlainText(), uR"({"chat.can_send": false})"_s);
     QVERIFY(m_window->isWindowModified());
     QCOMPARE(m_server->requestsTo(u"profile"_s).size(), 1);
+}
+
+void TestMainWindow::shouldSaveAgainAfterTheSignInWasCancelled()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    m_server->dropAllSessions();
+    toggle("can_host");
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    QPointer<LoginDialog> dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"cancelButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    const QString message = find<MessageBanner>("messageBanner")->text();
+    QVERIFY2(message.contains("Save again"_L1), qPrintable(message));
+
+    // Not a dead end: Save asks for the password again and sends the same edits.
+    auto *save = find<QPushButton>("saveButton");
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    auto *password = dialog->findChild<QLineEdit *>(u"passwordLineEdit"_s);
+    QTest::keyClicks(password, u"admin"_s);
+    QTest::keyClick(password, Qt::Key_Return);
+
+    QTRY_COMPARE(find<MessageBanner>("messageBanner")->text(), u"Saved."_s);
+    QCOMPARE(m_server->sessionProfile(u"admin"_s).value("can_host"_L1), QJsonValue(false));
 }
 
 void TestMainWindow::shouldKeepEditsAndSayWhyWhenTheServerFails()
@@ -944,6 +975,50 @@ void TestMainWindow::shouldDeleteADraftTheAdminDiscards()
     QVERIFY(checkBox("can_host")->isChecked());
     QVERIFY(!m_window->isWindowModified());
     QVERIFY(find<MessageBanner>("messageBanner")->text().isEmpty());
+}
+
+void TestMainWindow::shouldSayThatSigningOutKeepsUnsavedEdits()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    toggle("can_host");
+    find<QAction>("signOutAction")->trigger();
+    QTRY_COMPARE(find<QLabel>("sessionLabel")->text(), u"Not signed in."_s);
+
+    const QString message = find<MessageBanner>("messageBanner")->text();
+    QVERIFY2(message.contains("unsaved changes are kept"_L1), qPrintable(message));
+    QCOMPARE(draftFiles().size(), 1);
+}
+
+void TestMainWindow::shouldGiveEveryControlAMnemonicOfItsOwn()
+{
+    // With the most on screen at once: an admin's form and the offer of a draft.
+    signInAs(u"admin"_s, u"admin"_s);
+    toggle("can_host");
+    QTRY_COMPARE(draftFiles().size(), 1);
+    restartApp();
+    signInAs(u"admin"_s, u"admin"_s);
+    QTRY_VERIFY(m_window->findChild<QPushButton *>(u"restoreDraftButton"_s));
+
+    QMap<QChar, QStringList> owners;
+    const auto note = [&owners](const QString &text) {
+        const qsizetype at = text.indexOf(u'&');
+        if (at >= 0 && at + 1 < text.size())
+            owners[text.at(at + 1).toLower()] << QString(text).remove(u'&');
+    };
+    for (QAbstractButton *button : m_window->findChildren<QAbstractButton *>()) {
+        if (button->isVisible() && button->isEnabled())
+            note(button->text());
+    }
+    for (QLabel *label : m_window->findChildren<QLabel *>()) {
+        if (label->isVisible() && label->buddy())
+            note(label->text());
+    }
+    for (QAction *menu : m_window->menuBar()->actions())
+        note(menu->text());
+
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        QVERIFY2(it.value().size() == 1, qPrintable(it.value().join(u", ")));
+    QVERIFY(owners.size() > 10);
 }
 
 QTEST_MAIN(TestMainWindow)

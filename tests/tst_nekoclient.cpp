@@ -595,6 +595,7 @@ void TestNekoClient::shouldSayWhenTheServerClosesWithoutAnswer()
     QCOMPARE(result.kind, ApiResult::Kind::NetworkError);
     QVERIFY2(result.errorString.contains("closed the connection"_L1),
              qPrintable(result.errorString));
+    QVERIFY2(result.errorString.contains("https://"_L1), qPrintable(result.errorString));
 }
 
 void TestNekoClient::shouldStopReadingAnAnswerOfTensOfMegabytes()

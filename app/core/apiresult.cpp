@@ -48,6 +48,13 @@ QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, cons
                   "network connection.")
                 .arg(host);
     case QNetworkReply::RemoteHostClosedError:
+        // The most common cause: an https server asked in plain http.
+        if (url.scheme() == "http"_L1) {
+            return tr("The server at %1 closed the connection without answering. If it uses "
+                      "https, write https:// in front of the address; otherwise check that the "
+                      "address points at neko and not at another service.")
+                    .arg(host);
+        }
         return tr("The server at %1 closed the connection without answering. Check that the "
                   "address points at neko and not at another service.")
                 .arg(host);

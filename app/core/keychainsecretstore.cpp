@@ -4,7 +4,39 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
+
+#ifdef NEKOEDITOR_KEYCHAIN_ON_DBUS
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#endif
+
+using namespace Qt::StringLiterals;
+
 namespace {
+
+// Whether a keychain service could answer at all. Only Linux can tell; elsewhere the system
+// keychain is always there.
+bool keychainServiceRuns()
+{
+#ifdef NEKOEDITOR_KEYCHAIN_ON_DBUS
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface())
+        return false;
+    const QDBusConnectionInterface *services = bus.interface();
+    for (const char *name : {"org.freedesktop.secrets", "org.kde.kwalletd6", "org.kde.kwalletd5",
+                             "org.kde.kwalletd"}) {
+        if (services->isServiceRegistered(QString::fromLatin1(name)))
+            return true;
+    }
+
+    // The Secret Service is often started on demand by the bus.
+    const QStringList activatable = services->activatableServiceNames();
+    return activatable.contains(u"org.freedesktop.secrets"_s);
+#else
+    return true;
+#endif
+}
 
 SecretStore::Result resultOf(const QKeychain::Job *job)
 {
@@ -25,6 +57,14 @@ SecretStore::Result resultOf(const QKeychain::Job *job)
         break;
     }
     result.errorString = job->errorString();
+
+    // Without a keychain service QtKeychain often says no more than "Unknown error".
+    if (!keychainServiceRuns()) {
+        result.status = SecretStore::Status::Unavailable;
+        result.errorString = QCoreApplication::translate(
+                "KeychainSecretStore",
+                "no keychain service, such as GNOME Keyring or KWallet, is running");
+    }
     return result;
 }
 

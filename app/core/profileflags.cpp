@@ -35,7 +35,7 @@ const QList<ProfileFlag> &all()
                                "connect to the room\"."),
              "can_connect"_L1},
             {"can_host"_L1,
-             QT_TRANSLATE_NOOP("ProfileFlag", "Can &host (use keyboard and mouse)"),
+             QT_TRANSLATE_NOOP("ProfileFlag", "Can host (use &keyboard and mouse)"),
              QT_TRANSLATE_NOOP("ProfileFlag",
                                "May take control of the shared desktop's keyboard and mouse."),
              {}},

@@ -45,6 +45,7 @@ LoginDialog::LoginDialog(NekoClient *client, QWidget *parent)
     connect(m_trustAction, &QAction::triggered, this, &LoginDialog::trustRefusedCertificate);
     connect(m_ui->serverLineEdit, &QLineEdit::textChanged, this,
             &LoginDialog::updatePlainHttpWarning);
+    connect(m_ui->serverLineEdit, &QLineEdit::textChanged, this, &LoginDialog::takeLinkCredentials);
     connect(m_ui->serverLineEdit, &QLineEdit::textEdited, this, [this] {
         // An offer to trust a certificate is for the server it came from.
         if (m_ui->errorBanner->actions().contains(m_trustAction)) {
@@ -162,12 +163,8 @@ void LoginDialog::signIn()
         return;
     }
 
-    // A pasted web-client link brings its credentials; show the clean address instead, so
-    // that the password never stays in a field that is remembered.
-    if (!address.linkUsername().isEmpty())
-        m_ui->usernameLineEdit->setText(address.linkUsername());
-    if (!address.linkPassword().isEmpty())
-        m_ui->passwordLineEdit->setText(address.linkPassword());
+    // The link's credentials are already in the fields; show the clean address, so that the
+    // password never stays in a field that is remembered.
     if (!m_ui->serverLineEdit->isReadOnly())
         m_ui->serverLineEdit->setText(address.displayString());
 
@@ -211,6 +208,10 @@ void LoginDialog::showFailure(const ApiResult &result)
         m_refusedServer = m_client->baseUrl();
         m_refusedCertificate = result.certificateFingerprint;
         showMessage(MessageBanner::Kind::Error, result.errorString, {m_trustAction});
+
+        // Not on Cancel, where Qt leaves it when the field that had it was disabled: Enter
+        // would close the dialog. Trusting stays a click of its own.
+        m_ui->passwordLineEdit->setFocus();
         return;
     }
     showMessage(MessageBanner::Kind::Error, result.errorString);
@@ -236,6 +237,15 @@ void LoginDialog::showFailure(const ApiResult &result)
     }
 }
 
+void LoginDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+
+    // Where it was and how wide, but as tall as what it shows: the height it was closed with
+    // may have been grown for a message that is gone.
+    fitHeight();
+}
+
 void LoginDialog::showMessage(MessageBanner::Kind kind, const QString &text,
                               const QList<QAction *> &actions)
 {
@@ -249,11 +259,21 @@ void LoginDialog::fitHeight()
     // the end of a long message, such as a certificate's fingerprint, would be cut off. It
     // shrinks back once the message is gone.
     layout()->activate();
-    if (layout()->hasHeightForWidth()) {
-        const int needed = layout()->totalHeightForWidth(width());
-        if (needed > 0 && needed != height())
-            resize(width(), needed);
-    }
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > 0 && needed != height())
+        resize(width(), needed);
+}
+
+void LoginDialog::takeLinkCredentials()
+{
+    // A pasted web-client link brings a username and a password. They go into their fields at
+    // once, so that the fields always show who will sign in, and can still be changed.
+    const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
+    if (!address.linkUsername().isEmpty())
+        m_ui->usernameLineEdit->setText(address.linkUsername());
+    if (!address.linkPassword().isEmpty())
+        m_ui->passwordLineEdit->setText(address.linkPassword());
 }
 
 void LoginDialog::updatePlainHttpWarning()

@@ -50,6 +50,9 @@ public:
 
     void done(int result) override;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     void signedIn(const SessionData &session);
 
@@ -61,6 +64,7 @@ private:
                      const QList<QAction *> &actions = {});
     void fitHeight();
     void updatePlainHttpWarning();
+    void takeLinkCredentials();
     void trustRefusedCertificate();
 
     const std::unique_ptr<Ui::LoginDialog> m_ui;

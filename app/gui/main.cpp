@@ -11,6 +11,10 @@
 #include <QCommandLineParser>
 #include <QNetworkAccessManager>
 
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
 namespace {
 
 struct CommandLine
@@ -35,6 +39,35 @@ struct CommandLine
     }
 };
 
+// The options QApplication takes for itself, such as -platform or -style, which it removes
+// from the command line only once it exists. Those with a value take the next argument.
+QStringList withoutQtOptions(const QStringList &arguments)
+{
+    static const QStringList withValue
+            = u"platform platformpluginpath platformtheme plugin qwindowgeometry qwindowicon "
+              "qwindowtitle session style stylesheet display geometry title name bg fg font "
+              "visual btn ncols"_s.split(u' ');
+    static const QStringList alone = u"reverse widgetcount nograb dograb sync cmap"_s.split(u' ');
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString name = arguments.at(i);
+        if (i == 0 || !name.startsWith(u'-')) {
+            kept << name;
+            continue;
+        }
+        name.remove(0, name.startsWith("--"_L1) ? 2 : 1);
+        name = name.section(u'=', 0, 0);
+        if (withValue.contains(name)) {
+            if (!arguments.at(i).contains(u'='))
+                ++i;
+            continue;
+        }
+        if (!alone.contains(name))
+            kept << arguments.at(i);
+    }
+    return kept;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -49,12 +82,30 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    const bool parsed = commandLine.parser.parse(arguments);
-    if (!parsed || commandLine.parser.isSet(QStringLiteral("help"))
-        || commandLine.parser.isSet(QStringLiteral("version"))) {
-        QCoreApplication printer(argc, argv);
-        commandLine.parser.process(printer);
-        return 0;
+    const bool parsed = commandLine.parser.parse(withoutQtOptions(arguments));
+    if (parsed
+        && (commandLine.parser.isSet(QStringLiteral("help"))
+            || commandLine.parser.isSet(QStringLiteral("version")))) {
+        const QCoreApplication printer(argc, argv);
+        if (commandLine.parser.isSet(QStringLiteral("version")))
+            commandLine.parser.showVersion();
+        commandLine.parser.showHelp();
+    }
+
+    // An address without --server would otherwise be ignored without a word.
+    QString mistake = commandLine.parser.errorText();
+    const QStringList extra = commandLine.parser.positionalArguments();
+    if (parsed && !extra.isEmpty()) {
+        mistake = QCoreApplication::translate("main",
+                                              "Unexpected argument '%1'; a server goes "
+                                              "after --server.")
+                          .arg(extra.first());
+    }
+    if (!mistake.isEmpty()) {
+        std::fprintf(stderr, "%s: %s\n%s\n", NEKOEDITOR_EXECUTABLE, qPrintable(mistake),
+                     qPrintable(QCoreApplication::translate(
+                             "main", "Run with --help to see the options.")));
+        return 2;
     }
 
     QApplication app(argc, argv);

@@ -39,7 +39,7 @@ MainWindow::MainWindow(NekoClient *client, SecretStore *secrets, const DraftStor
     , m_secrets(secrets)
     , m_drafts(drafts)
     , m_draftTimer(new QTimer(this))
-    , m_restoreDraftAction(new QAction(tr("&Restore"), this))
+    , m_restoreDraftAction(new QAction(tr("R&estore"), this))
     , m_discardDraftAction(new QAction(tr("&Discard"), this))
 {
     m_ui->setupUi(this);
@@ -114,12 +114,16 @@ MainWindow::MainWindow(NekoClient *client, SecretStore *secrets, const DraftStor
         // Edits typed just before signing out still go into the draft.
         if (m_draftTimer->isActive())
             writeDraft();
+        const bool draftKept = m_session && m_ui->profileForm->isModified();
         m_offeredDraft.reset();
         m_session.reset();
         m_ui->profileForm->clearProfile();
         m_ui->sessionLabel->setText(tr("Not signed in."));
-        m_ui->messageBanner->showMessage(MessageBanner::Kind::Information,
-                                         tr("Signed out. Use File > Sign In to continue."));
+        m_ui->messageBanner->showMessage(
+                MessageBanner::Kind::Information,
+                draftKept ? tr("Signed out. Your unsaved changes are kept and offered back when "
+                               "this member signs in here again.")
+                          : tr("Signed out. Use File > Sign In to continue."));
         updateActions();
     });
 
@@ -127,6 +131,7 @@ MainWindow::MainWindow(NekoClient *client, SecretStore *secrets, const DraftStor
     restoreGeometry(settings.mainWindowGeometry());
     restoreState(settings.mainWindowState());
     updateActions();
+    updateForgetAction();
 }
 
 MainWindow::~MainWindow() = default;
@@ -167,6 +172,7 @@ void MainWindow::start(const QString &serverAddress, const QString &username)
         case SecretStore::Status::NotFound:
             // Someone emptied the keychain; there is nothing left to forget.
             AppSettings().clearRemembered();
+            updateForgetAction();
             m_ui->messageBanner->clear();
             requestSignIn(server, member);
             break;
@@ -237,7 +243,7 @@ void MainWindow::signedInThroughDialog(const LoginDialog *dialog)
         AppSettings().setRemembered(server, member);
         if (!previousKey.isEmpty() && previousKey != key)
             m_secrets->remove(previousKey, this, [](const auto &) {});
-        updateActions();
+        updateForgetAction();
     };
     m_secrets->write(key, m_client->token(), this, kept);
 }
@@ -247,7 +253,7 @@ void MainWindow::notRemembered(const SecretStore::Result &result)
     qCWarning(lcSecrets) << "the keychain did not keep the session:" << int(result.status)
                          << result.errorString;
     const QString why = result.status == SecretStore::Status::Unavailable
-            ? tr("this computer has no system keychain")
+            ? tr("this computer has no system keychain: %1").arg(result.errorString)
             : tr("the system keychain failed: %1").arg(result.errorString);
     m_ui->messageBanner->showMessage(MessageBanner::Kind::Warning,
                                      tr("The sign-in could not be remembered (%1). You will be "
@@ -265,7 +271,7 @@ void MainWindow::forgetRememberedSignIn(bool announce)
 
     // The setting goes first: even if the keychain fails to delete, the token is not used.
     settings.clearRemembered();
-    updateActions();
+    updateForgetAction();
     m_secrets->remove(secretKey(server, member), this, [this, announce, server](const auto &r) {
         if (r.status == SecretStore::Status::Ok || r.status == SecretStore::Status::NotFound) {
             if (announce) {
@@ -356,11 +362,14 @@ bool MainWindow::confirmLockout(const MemberProfile &edited)
     QStringList consequences;
     if (loaded.flag("can_login"_L1) && !edited.flag("can_login"_L1)) {
         consequences << tr("Turning off \"Can sign in\" locks this session out: neko refuses "
-                           "its very next request, and this app cannot turn it back on.");
+                           "its very next request, so this app cannot turn it back on. Only "
+                           "signing in again, which starts a new session with the member's "
+                           "stored permissions, ends it.");
     }
     if (loaded.flag("is_admin"_L1) && !edited.flag("is_admin"_L1)) {
         consequences << tr("Turning off \"Administrator\" on your own session means you can no "
-                           "longer change its permissions or plugins, nor undo this.");
+                           "longer change its permissions or plugins, nor undo this, until you "
+                           "sign in again and get the member's stored permissions back.");
     }
     if (consequences.isEmpty())
         return true;
@@ -384,7 +393,7 @@ void MainWindow::revert()
 
 void MainWindow::reload()
 {
-    if (m_busy || !m_client->isSignedIn())
+    if (m_busy || !m_session)
         return;
     if (m_ui->profileForm->isModified()) {
         const auto answer = QMessageBox::question(
@@ -563,10 +572,12 @@ void MainWindow::failed(const ApiResult &result)
 {
     m_saving.reset();
     m_closeAfterSave = false;
-    m_ui->messageBanner->showMessage(result.kind == ApiResult::Kind::Canceled
-                                             ? MessageBanner::Kind::Warning
-                                             : MessageBanner::Kind::Error,
-                                     result.errorString);
+    const bool canceled = result.kind == ApiResult::Kind::Canceled;
+    QString message = result.errorString;
+    if (canceled && !m_client->isSignedIn() && m_session)
+        message += u' ' + tr("Save again to sign in and send them.");
+    m_ui->messageBanner->showMessage(
+            canceled ? MessageBanner::Kind::Warning : MessageBanner::Kind::Error, message);
     updateActions();
 }
 
@@ -581,9 +592,16 @@ void MainWindow::setBusy(bool busy)
     updateActions();
 }
 
+void MainWindow::updateForgetAction()
+{
+    m_ui->forgetAction->setEnabled(!AppSettings().rememberedServer().isEmpty());
+}
+
 void MainWindow::updateActions()
 {
-    const bool signedIn = m_client->isSignedIn() && m_session.has_value();
+    // A session whose token is gone can still save and reload: the request is answered 401
+    // and goes out again after signing in, as any other interrupted one.
+    const bool signedIn = m_session.has_value();
     const bool modified = m_ui->profileForm->isModified();
     const bool canSave = signedIn && !m_busy && modified && m_ui->profileForm->isValid();
 
@@ -593,7 +611,6 @@ void MainWindow::updateActions()
     m_ui->reloadAction->setEnabled(signedIn && !m_busy);
     m_ui->signOutAction->setEnabled(m_client->isSignedIn() && !m_busy);
     m_ui->signInAction->setEnabled(!m_busy);
-    m_ui->forgetAction->setEnabled(!AppSettings().rememberedServer().isEmpty());
 
     setWindowModified(modified);
     if (m_session) {

@@ -75,6 +75,7 @@ private:
     void failed(const ApiResult &result);
     void setBusy(bool busy);
     void updateActions();
+    void updateForgetAction();
     bool confirmLockout(const MemberProfile &edited);
 
     const std::unique_ptr<Ui::MainWindow> m_ui;
