@@ -58,8 +58,13 @@ std::optional<ProfileDraft> ProfileDraft::fromJson(const QJsonObject &json)
     return draft;
 }
 
+bool ProfileDraft::hasSameEdits(const ProfileDraft &other) const
+{
+    return name == other.name && flags == other.flags && pluginsText == other.pluginsText;
+}
+
 bool operator==(const ProfileDraft &a, const ProfileDraft &b)
 {
     return a.server == b.server && a.member == b.member && a.savedAt == b.savedAt
-            && a.name == b.name && a.flags == b.flags && a.pluginsText == b.pluginsText;
+            && a.hasSameEdits(b);
 }

@@ -23,6 +23,9 @@ struct ProfileDraft
 
     QJsonObject toJson() const;
 
+    // Whether both hold the same fields as typed, wherever and whenever they were kept.
+    bool hasSameEdits(const ProfileDraft &other) const;
+
     // nullopt for anything that is not a draft this version wrote.
     static std::optional<ProfileDraft> fromJson(const QJsonObject &json);
 

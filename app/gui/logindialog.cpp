@@ -44,8 +44,7 @@ LoginDialog::LoginDialog(NekoClient *client, QWidget *parent)
                                  "server may use, and sign in again"));
     connect(m_trustAction, &QAction::triggered, this, &LoginDialog::trustRefusedCertificate);
     connect(m_ui->serverLineEdit, &QLineEdit::textChanged, this,
-            &LoginDialog::updatePlainHttpWarning);
-    connect(m_ui->serverLineEdit, &QLineEdit::textChanged, this, &LoginDialog::takeLinkCredentials);
+            &LoginDialog::serverAddressChanged);
     connect(m_ui->serverLineEdit, &QLineEdit::textEdited, this, [this] {
         // An offer to trust a certificate is for the server it came from.
         if (m_ui->errorBanner->actions().contains(m_trustAction)) {
@@ -90,7 +89,6 @@ LoginDialog::~LoginDialog() = default;
 void LoginDialog::setServerAddress(const QString &address)
 {
     m_ui->serverLineEdit->setText(address);
-    updatePlainHttpWarning();
 }
 
 void LoginDialog::setUsername(const QString &username)
@@ -265,21 +263,26 @@ void LoginDialog::fitHeight()
         resize(width(), needed);
 }
 
-void LoginDialog::takeLinkCredentials()
+void LoginDialog::serverAddressChanged()
+{
+    const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
+    takeLinkCredentials(address);
+    updatePlainHttpWarning(address);
+}
+
+void LoginDialog::takeLinkCredentials(const ServerAddress &address)
 {
     // A pasted web-client link brings a username and a password. They go into their fields at
     // once, so that the fields always show who will sign in, and can still be changed.
-    const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
     if (!address.linkUsername().isEmpty())
         m_ui->usernameLineEdit->setText(address.linkUsername());
     if (!address.linkPassword().isEmpty())
         m_ui->passwordLineEdit->setText(address.linkPassword());
 }
 
-void LoginDialog::updatePlainHttpWarning()
+void LoginDialog::updatePlainHttpWarning(const ServerAddress &address)
 {
     // A warning, not a block: neko on a private network is often served over plain http.
-    const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
     const QUrl url = address.baseUrl();
     const bool plainHttp
             = address.isValid() && url.scheme() == "http"_L1 && !isLoopback(url.host());

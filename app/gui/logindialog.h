@@ -13,6 +13,7 @@
 #include <memory>
 
 class NekoClient;
+class ServerAddress;
 class QAction;
 
 namespace Ui {
@@ -63,8 +64,9 @@ private:
     void showMessage(MessageBanner::Kind kind, const QString &text,
                      const QList<QAction *> &actions = {});
     void fitHeight();
-    void updatePlainHttpWarning();
-    void takeLinkCredentials();
+    void serverAddressChanged();
+    void updatePlainHttpWarning(const ServerAddress &address);
+    void takeLinkCredentials(const ServerAddress &address);
     void trustRefusedCertificate();
 
     const std::unique_ptr<Ui::LoginDialog> m_ui;

@@ -220,7 +220,6 @@ void MainWindow::signedInThroughDialog(const LoginDialog *dialog)
     AppSettings settings;
     settings.setServerAddress(server);
     settings.setLastUsername(member);
-    m_username = member;
 
     const bool wasRemembered
             = settings.rememberedServer() == server && settings.rememberedUsername() == member;
@@ -481,11 +480,7 @@ void MainWindow::offerDraft()
         return;
 
     // A draft that holds what the server holds now offers nothing.
-    ProfileDraft current = m_ui->profileForm->edits();
-    current.server = draft->server;
-    current.member = draft->member;
-    current.savedAt = draft->savedAt;
-    if (current == *draft) {
+    if (draft->hasSameEdits(m_ui->profileForm->edits())) {
         m_drafts.remove(draft->server, draft->member);
         return;
     }
