@@ -82,6 +82,8 @@ private Q_SLOTS:
     void cleanup();
 
     void shouldFocusThePasswordWhenServerAndUserAreGiven();
+    void shouldOfferToSignInWhileSignedOut();
+    void shouldKeepTheTypedAddressWhenSignInIsCancelled();
     void shouldShowWhoIsSignedInAndTheProfile();
     void shouldKeepSaveDisabledUntilSomethingChanges();
     void shouldSendExactlyTheToggledFlagAndTheEditedPlugins();
@@ -137,6 +139,7 @@ private:
     QCheckBox *checkBox(const char *key) const;
     void toggle(const char *key);
     void setPluginsText(const QString &text);
+    void verifyMnemonicsAreUnique(qsizetype atLeast);
 
     QTemporaryDir m_config;
     QTemporaryDir m_data;
@@ -316,6 +319,70 @@ void TestMainWindow::shouldFocusThePasswordWhenServerAndUserAreGiven()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     QTRY_VERIFY(!dialog || !dialog->isVisible());
     QVERIFY(!m_client->isSignedIn());
+}
+
+void TestMainWindow::shouldOfferToSignInWhileSignedOut()
+{
+    // Before any sign-in there is no profile to show: only a way to sign in.
+    auto *signIn = find<QPushButton>("signInButton");
+    QVERIFY(signIn->isVisible());
+    QVERIFY(!find<QWidget>("profileForm")->isVisible());
+    QVERIFY(!find<QPushButton>("saveButton")->isVisible());
+    QVERIFY(!find<QPushButton>("revertButton")->isVisible());
+
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    const QPointer<LoginDialog> dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"serverLineEdit"_s),
+                     m_server->baseUrl().toString());
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"usernameLineEdit"_s), u"admin"_s);
+    auto *password = dialog->findChild<QLineEdit *>(u"passwordLineEdit"_s);
+    QTest::keyClicks(password, u"admin"_s);
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY(find<QWidget>("profileForm")->isVisible());
+    QVERIFY(!signIn->isVisible());
+    QVERIFY(find<QPushButton>("saveButton")->isVisible());
+    QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), u"Admin"_s);
+
+    // Signing out goes back, with the focus on the button, so that Space signs in again.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    find<QLineEdit>("nameLineEdit")->setFocus();
+    find<QAction>("signOutAction")->trigger();
+    QTRY_VERIFY(signIn->isVisible());
+    QVERIFY(!find<QWidget>("profileForm")->isVisible());
+    QCOMPARE(QApplication::focusWidget(), signIn);
+    QTest::keyClick(signIn, Qt::Key_Space);
+    QVERIFY(waitForLoginDialog());
+}
+
+void TestMainWindow::shouldKeepTheTypedAddressWhenSignInIsCancelled()
+{
+    // As from the command line: cancelled once, the address is still there the next time.
+    const QString server = m_server->baseUrl().toDisplayString();
+    m_window->requestSignIn(server, u"admin"_s);
+    QPointer<LoginDialog> dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    QTest::mouseClick(find<QPushButton>("signInButton"), Qt::LeftButton);
+    dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->serverAddress(), server);
+    QCOMPARE(dialog->username(), u"admin"_s);
+
+    // A pasted link's password is not kept with it.
+    auto *serverEdit = dialog->findChild<QLineEdit *>(u"serverLineEdit"_s);
+    serverEdit->clear();
+    QTest::keyClicks(serverEdit, u"http://other:secret@"_s + m_server->baseUrl().authority());
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    QTest::mouseClick(find<QPushButton>("signInButton"), Qt::LeftButton);
+    dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    QVERIFY2(!dialog->serverAddress().contains("secret"_L1), qPrintable(dialog->serverAddress()));
+    QVERIFY(dialog->serverAddress().contains(m_server->baseUrl().authority()));
+    QVERIFY(dialog->findChild<QLineEdit *>(u"passwordLineEdit"_s)->text().isEmpty());
 }
 
 void TestMainWindow::shouldShowWhoIsSignedInAndTheProfile()
@@ -991,14 +1058,20 @@ void TestMainWindow::shouldSayThatSigningOutKeepsUnsavedEdits()
 
 void TestMainWindow::shouldGiveEveryControlAMnemonicOfItsOwn()
 {
-    // With the most on screen at once: an admin's form and the offer of a draft.
+    // Signed out, and then with the most on screen at once: an admin's form and the offer of
+    // a draft.
+    verifyMnemonicsAreUnique(3); // File, Help and Sign In
     signInAs(u"admin"_s, u"admin"_s);
     toggle("can_host");
     QTRY_COMPARE(draftFiles().size(), 1);
     restartApp();
     signInAs(u"admin"_s, u"admin"_s);
     QTRY_VERIFY(m_window->findChild<QPushButton *>(u"restoreDraftButton"_s));
+    verifyMnemonicsAreUnique(10);
+}
 
+void TestMainWindow::verifyMnemonicsAreUnique(qsizetype atLeast)
+{
     QMap<QChar, QStringList> owners;
     const auto note = [&owners](const QString &text) {
         const qsizetype at = text.indexOf(u'&');
@@ -1018,7 +1091,7 @@ void TestMainWindow::shouldGiveEveryControlAMnemonicOfItsOwn()
 
     for (auto it = owners.cbegin(); it != owners.cend(); ++it)
         QVERIFY2(it.value().size() == 1, qPrintable(it.value().join(u", ")));
-    QVERIFY(owners.size() > 10);
+    QVERIFY(owners.size() >= atLeast);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -111,7 +111,6 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Neko Profile Editor"));
     QGuiApplication::setDesktopFileName(QStringLiteral(NEKOEDITOR_APP_ID));
-    QApplication::setWindowIcon(AboutDialog::applicationIcon());
 
     // One network manager for the whole app, shared by every request.
     QNetworkAccessManager network;
@@ -121,9 +120,11 @@ int main(int argc, char *argv[])
     KeychainSecretStore secrets(QStringLiteral(NEKOEDITOR_APP_ID));
 
     // The window shows first and the sign-in dialog opens over it right after: the window
-    // then appears without waiting for the dialog to be built.
+    // then appears without waiting for the dialog to be built, nor for the icon's eight sizes
+    // to be decoded, which the first frame does not need.
     MainWindow window(&client, &secrets);
     FirstPaint::then(&window, [&] {
+        QApplication::setWindowIcon(AboutDialog::applicationIcon());
         window.start(commandLine.parser.value(commandLine.server),
                      commandLine.parser.value(commandLine.user));
     });

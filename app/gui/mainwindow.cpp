@@ -69,6 +69,7 @@ MainWindow::MainWindow(NekoClient *client, SecretStore *secrets, const DraftStor
     connect(m_ui->cancelButton, &QPushButton::clicked, m_client, &NekoClient::cancel);
     connect(m_ui->reloadAction, &QAction::triggered, this, &MainWindow::reload);
     connect(m_ui->signInAction, &QAction::triggered, this, [this] { requestSignIn(); });
+    connect(m_ui->signInButton, &QPushButton::clicked, this, [this] { requestSignIn(); });
     connect(m_ui->signOutAction, &QAction::triggered, this, &MainWindow::signOut);
     connect(m_ui->forgetAction, &QAction::triggered, this,
             [this] { forgetRememberedSignIn(true); });
@@ -123,7 +124,7 @@ MainWindow::MainWindow(NekoClient *client, SecretStore *secrets, const DraftStor
                 MessageBanner::Kind::Information,
                 draftKept ? tr("Signed out. Your unsaved changes are kept and offered back when "
                                "this member signs in here again.")
-                          : tr("Signed out. Use File > Sign In to continue."));
+                          : tr("Signed out."));
         updateActions();
     });
 
@@ -189,9 +190,16 @@ void MainWindow::start(const QString &serverAddress, const QString &username)
 
 void MainWindow::requestSignIn(const QString &serverAddress, const QString &username)
 {
+    // What the last dialog held comes back, so that cancelling it and clicking Sign In again
+    // does not ask to type the address a second time.
     const AppSettings settings;
-    openLoginDialog({}, false, serverAddress.isEmpty() ? settings.serverAddress() : serverAddress,
-                    username.isEmpty() ? settings.lastUsername() : username);
+    const QString server = serverAddress.isEmpty()
+            ? (m_typedServer.isEmpty() ? settings.serverAddress() : m_typedServer)
+            : serverAddress;
+    const QString member = username.isEmpty()
+            ? (m_typedUsername.isEmpty() ? settings.lastUsername() : m_typedUsername)
+            : username;
+    openLoginDialog({}, false, server, member);
 }
 
 void MainWindow::resumeFailed(const ApiResult &result)
@@ -217,6 +225,8 @@ void MainWindow::signedInThroughDialog(const LoginDialog *dialog)
 {
     const QString server = m_client->baseUrl().toDisplayString();
     const QString member = dialog->username();
+    m_typedServer.clear();
+    m_typedUsername.clear();
     AppSettings settings;
     settings.setServerAddress(server);
     settings.setLastUsername(member);
@@ -319,7 +329,12 @@ void MainWindow::openLoginDialog(const QString &reason, bool serverLocked,
 
     connect(dialog, &LoginDialog::signedIn, this,
             [this, dialog] { signedInThroughDialog(dialog); });
-    connect(dialog, &QDialog::rejected, this, [this] {
+    connect(dialog, &QDialog::rejected, this, [this, dialog] {
+        // Only an address that parses is kept: a pasted link may carry a password.
+        const ServerAddress address = ServerAddress::parse(dialog->serverAddress());
+        m_typedServer = address.isValid() ? address.displayString() : QString();
+        m_typedUsername = dialog->username();
+
         // Without a new sign-in the interrupted request cannot go out; the client reports
         // it as cancelled and the form keeps every edit.
         if (m_client->hasParkedOperation())
@@ -600,6 +615,9 @@ void MainWindow::updateActions()
     const bool modified = m_ui->profileForm->isModified();
     const bool canSave = signedIn && !m_busy && modified && m_ui->profileForm->isValid();
 
+    showPage(signedIn ? m_ui->profilePage : m_ui->signedOutPage);
+    m_ui->revertButton->setVisible(signedIn);
+    m_ui->saveButton->setVisible(signedIn);
     m_ui->saveButton->setEnabled(canSave);
     m_ui->saveAction->setEnabled(canSave);
     m_ui->revertButton->setEnabled(signedIn && !m_busy && modified);
@@ -615,6 +633,17 @@ void MainWindow::updateActions()
     } else {
         setWindowTitle(tr("Not signed in[*]"));
     }
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    if (m_ui->pages->currentWidget() == page)
+        return;
+
+    // The focus was on the page that goes, and would otherwise fall to the menu bar.
+    m_ui->pages->setCurrentWidget(page);
+    if (page == m_ui->signedOutPage)
+        m_ui->signInButton->setFocus();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -75,6 +75,7 @@ private:
     void failed(const ApiResult &result);
     void setBusy(bool busy);
     void updateActions();
+    void showPage(QWidget *page);
     void updateForgetAction();
     bool confirmLockout(const MemberProfile &edited);
 
@@ -92,6 +93,8 @@ private:
     std::optional<SessionData> m_session;
     std::optional<MemberProfile> m_saving; // what the running save asked for
     QString m_username;
+    QString m_typedServer; // in the last sign-in dialog, which was cancelled
+    QString m_typedUsername;
     bool m_busy = false;
     bool m_closeAfterSave = false;
 };
