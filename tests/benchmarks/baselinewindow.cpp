@@ -3,7 +3,8 @@
 //
 // The floor for start-up: an empty main window that quits after its first paint, through the
 // same probe as the app. Built with REFERENCE_WINDOW defined it becomes the reference: the least
-// any window with text needs, a menu bar and one label.
+// any window with text needs, a menu bar and one label. With REFERENCE_NETWORK defined as well it
+// also loads Qt Network and makes a network manager, as any client of neko must.
 //
 // Usage: bench_baseline_window [WIDTHxHEIGHT]; the benchmark passes the size at which the app's
 // window first painted, so that both fill the same number of pixels.
@@ -17,10 +18,16 @@
 #include <QLabel>
 #include <QMenuBar>
 #endif
+#ifdef REFERENCE_NETWORK
+#include <QNetworkAccessManager>
+#endif
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+#ifdef REFERENCE_NETWORK
+    QNetworkAccessManager network;
+#endif
 
     QMainWindow window;
 #ifdef REFERENCE_WINDOW

@@ -15,8 +15,8 @@ runs=${RUNS:-15}
 packaging/install-build-deps.sh --benchmarks >/dev/null
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON >/dev/null
 cmake --build "$build" --parallel "$(nproc)" --target neko-profile-editor bench_startup \
-    bench_baseline_window bench_reference_window bench_plugins_editor bench_round_trip \
-    >/dev/null
+    bench_baseline_window bench_reference_window bench_network_window bench_plugins_editor \
+    bench_round_trip >/dev/null
 
 bench="$build/tests/benchmarks"
 app="$build/neko-profile-editor"
@@ -29,7 +29,8 @@ startup() {
     label=$1
     shift
     "$@" "$bench/bench_startup" "$app" "$bench/bench_baseline_window" \
-        "$bench/bench_reference_window" "$runs" "$label" 2>>"$log"
+        "$bench/bench_reference_window" "$bench/bench_network_window" "$runs" "$label" \
+        2>>"$log"
 }
 
 echo "$(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)." \

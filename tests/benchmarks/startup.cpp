@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Start-up: runs the app, the empty baseline window and the one-label reference window in
-// turn, each in a fresh home folder so that no remembered settings are read, and compares the
-// time from process start to the first painted main window and the peak resident memory. The
-// platform is whatever QT_QPA_PLATFORM says.
+// Start-up: runs the app, the empty baseline window and the two reference windows (one label;
+// one label and Qt Network) in turn, each in a fresh home folder so that no remembered settings are
+// read, and compares the time from process start to the first painted main window and the peak
+// resident memory. The platform is whatever QT_QPA_PLATFORM says.
 //
-// Usage: bench_startup APP BASELINE REFERENCE RUNS LABEL
+// Usage: bench_startup APP BASELINE REFERENCE NETWORK_REFERENCE RUNS LABEL
 //        bench_startup --header     prints the titles of the table that all benchmarks share
 #include "benchreport.h"
 
@@ -164,23 +164,25 @@ int main(int argc, char *argv[])
         BenchReport::printHeader();
         return 0;
     }
-    if (argc != 6) {
-        std::fprintf(stderr, "usage: %s APP BASELINE REFERENCE RUNS LABEL\n", argv[0]);
+    if (argc != 7) {
+        std::fprintf(stderr, "usage: %s APP BASELINE REFERENCE NETWORK_REFERENCE RUNS LABEL\n",
+                     argv[0]);
         return 2;
     }
-    const int runs = std::max(1, std::atoi(argv[4]));
-    const QString label = QString::fromLocal8Bit(argv[5]);
+    const int runs = std::max(1, std::atoi(argv[5]));
+    const QString label = QString::fromLocal8Bit(argv[6]);
 
     // One run of each first, not counted, so that all find the same warm caches. The app's
-    // run also tells the size of its window, which the other two then open at.
-    std::vector<Program> programs = {{argv[1], {}}, {argv[2], {}}, {argv[3], {}}};
+    // run also tells the size of its window, which the others then open at.
+    std::vector<Program> programs = {{argv[1], {}}, {argv[2], {}}, {argv[3], {}}, {argv[4], {}}};
     const std::optional<Sample> first = runOnce(programs.at(0));
     if (!first)
         return 1;
-    programs[1].argument = first->size;
-    programs[2].argument = first->size;
-    if (!runOnce(programs.at(1)) || !runOnce(programs.at(2)))
-        return 1;
+    for (size_t i = 1; i < programs.size(); ++i) {
+        programs[i].argument = first->size;
+        if (!runOnce(programs.at(i)))
+            return 1;
+    }
 
     // Round after round, each round in a rotated order, so that no program always follows
     // the same one and slow phases of a busy machine fall on all of them alike.
@@ -207,6 +209,8 @@ int main(int argc, char *argv[])
     printInformation(baselineName, baselinePaint, ms);
     printReference(u"  window with a menu and a label"_s, median(samples[2].firstPaintMs), ms,
                    baselinePaint);
+    printReference(u"  window with a menu, a label and Qt Network"_s,
+                   median(samples[3].firstPaintMs), ms, baselinePaint);
 
     const QString mb = u"MB"_s;
     const double baselineMemory = median(samples[1].peakRssMb);
@@ -214,5 +218,7 @@ int main(int argc, char *argv[])
     printInformation(baselineName, baselineMemory, mb);
     printReference(u"  window with a menu and a label"_s, median(samples[2].peakRssMb), mb,
                    baselineMemory);
+    printReference(u"  window with a menu, a label and Qt Network"_s, median(samples[3].peakRssMb),
+                   mb, baselineMemory);
     return 0;
 }
