@@ -207,7 +207,8 @@ void TestApiResult::shouldMatchSentenceToOperation_data()
     QTest::addRow("403 login disabled on load")
             << Kind::Forbidden << ApiOperation::Load << 403
             << u"login is disabled for this session"_s
-            << QStringList {u"\"Can sign in\""_s, u"another administrator"_s} << QStringList();
+            << QStringList {u"\"Can sign in\""_s, u"Signing in again"_s, u"another administrator"_s}
+            << QStringList {u"may sign in"_s};
     QTest::addRow("403 other message shown")
             << Kind::Forbidden << ApiOperation::Save << 403 << u"session is not admin"_s
             << QStringList {u"session is not admin"_s} << QStringList();

@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void shouldOfferToSignInWhileSignedOut();
     void shouldKeepTheTypedAddressWhenSignInIsCancelled();
     void shouldShowWhoIsSignedInAndTheProfile();
+    void shouldKeepTheWindowNarrowWithLongNames();
     void shouldKeepSaveDisabledUntilSomethingChanges();
     void shouldSendExactlyTheToggledFlagAndTheEditedPlugins();
     void shouldRemoveADeletedPluginKeyOnTheServer();
@@ -94,6 +96,9 @@ private Q_SLOTS:
     void shouldShowFlagsReadOnlyForANonAdmin();
     void shouldAskBeforeLockingYourselfOut();
     void shouldResendTheSameBodyAfterA401();
+    void shouldNotBlameTheSaveForWhatANewSessionLacks();
+    void shouldGiveTheFocusBackAfterSavingAndReloading();
+    void shouldNameOnlyAFewOfTheFieldsNotTaken();
     void shouldKeepEveryEditWhenSignInIsCancelled();
     void shouldSaveAgainAfterTheSignInWasCancelled();
     void shouldKeepEditsAndSayWhyWhenTheServerFails();
@@ -385,12 +390,35 @@ void TestMainWindow::shouldKeepTheTypedAddressWhenSignInIsCancelled()
     QVERIFY(dialog->findChild<QLineEdit *>(u"passwordLineEdit"_s)->text().isEmpty());
 }
 
+void TestMainWindow::shouldKeepTheWindowNarrowWithLongNames()
+{
+    // Neither a username nor a profile name without spaces may widen the window: it grew wider
+    // than the screen, with Save out of reach.
+    const QString username = QString(120, u'u');
+    m_server->addMember(username, u"pw"_s, profileOf(QString(300, u'N'), true));
+    const int width = m_window->width();
+    signInAs(username, u"pw"_s);
+    QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), QString(300, u'N'));
+    QCOMPARE(m_window->width(), width);
+    QVERIFY2(m_window->minimumSizeHint().width() < 640,
+             qPrintable(QString::number(m_window->minimumSizeHint().width())));
+
+    auto *name = find<QLineEdit>("nameLineEdit");
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, QString(400, u'M'));
+    QTest::keyClick(name, Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE(find<MessageBanner>("messageBanner")->text(), u"Saved."_s);
+    QCOMPARE(m_window->width(), width);
+    QVERIFY(find<QPushButton>("saveButton")->geometry().right() < m_window->width());
+}
+
 void TestMainWindow::shouldShowWhoIsSignedInAndTheProfile()
 {
     signInAs(u"admin"_s, u"admin"_s);
 
     const QString header = find<QLabel>("sessionLabel")->text();
-    QVERIFY2(header.contains("Admin"_L1) && header.contains("administrator"_L1)
+    QVERIFY2(header.contains("as admin"_L1) && header.contains("administrator"_L1)
                      && header.contains(m_server->baseUrl().toDisplayString()),
              qPrintable(header));
     QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), u"Admin"_s);
@@ -553,6 +581,91 @@ void TestMainWindow::shouldResendTheSameBodyAfterA401()
     QTRY_COMPARE(find<MessageBanner>("messageBanner")->text(), u"Saved."_s);
     QCOMPARE(m_server->sessionProfile(u"admin"_s).value("can_access_clipboard"_L1),
              QJsonValue(false));
+}
+
+void TestMainWindow::shouldNotBlameTheSaveForWhatANewSessionLacks()
+{
+    // The session got plugin keys of its own, then the server restarted: the new session has
+    // the member's stored plugins only. The save that follows sends the name alone, which the
+    // server takes, so it is not a save that failed.
+    signInAs(u"admin"_s, u"admin"_s);
+    QStringList keys {u"\"chat.can_send\": true"_s, u"\"chat.can_receive\": true"_s};
+    for (int i = 0; i < 12; ++i)
+        keys << u"\"extra.key%1\": %1"_s.arg(i);
+    setPluginsText(u'{' + keys.join(u", "_s) + u'}');
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    auto *banner = find<MessageBanner>("messageBanner");
+    QTRY_COMPARE(banner->text(), u"Saved."_s);
+
+    m_server->dropAllSessions();
+    auto *name = find<QLineEdit>("nameLineEdit");
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, u"Renamed"_s);
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    const QPointer<LoginDialog> dialog = waitForLoginDialog();
+    QVERIFY(dialog);
+    auto *password = dialog->findChild<QLineEdit *>(u"passwordLineEdit"_s);
+    QTest::keyClicks(password, u"admin"_s);
+    QTest::keyClick(password, Qt::Key_Return);
+
+    QTRY_COMPARE(m_server->requestsTo(u"profile"_s).size(), 3);
+    QCOMPARE(bodyOf(m_server->requestsTo(u"profile"_s).at(2)),
+             QJsonObject({{"name"_L1, u"Renamed"_s}}));
+    QTRY_COMPARE(banner->text(), u"Saved."_s);
+    QVERIFY(!find<JsonEditor>("pluginsEditor")->toPlainText().contains("extra.key"_L1));
+}
+
+void TestMainWindow::shouldNameOnlyAFewOfTheFieldsNotTaken()
+{
+    // A server that takes nothing of twelve new plugin keys: the message names five and counts
+    // the rest, so that it stays a line or two above the form.
+    signInAs(u"admin"_s, u"admin"_s);
+    const QJsonObject before = m_server->sessionProfile(u"admin"_s);
+    connect(m_server.get(), &FakeNekoServer::profileChanged, this,
+            [this, before] { m_server->setSessionProfile(u"admin"_s, before); });
+    QStringList keys {u"\"chat.can_send\": true"_s, u"\"chat.can_receive\": true"_s};
+    for (int i = 10; i < 22; ++i)
+        keys << u"\"extra.key%1\": %1"_s.arg(i);
+    setPluginsText(u'{' + keys.join(u", "_s) + u'}');
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+
+    auto *banner = find<MessageBanner>("messageBanner");
+    QTRY_VERIFY(banner->text().startsWith("Saved, but"_L1));
+    QVERIFY2(banner->text().contains("extra.key14, and 7 more."_L1), qPrintable(banner->text()));
+    QVERIFY(!banner->text().contains("extra.key15"_L1));
+}
+
+void TestMainWindow::shouldGiveTheFocusBackAfterSavingAndReloading()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    auto *name = find<QLineEdit>("nameLineEdit");
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, u"Edited"_s);
+    QTest::keyClick(name, Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE(find<MessageBanner>("messageBanner")->text(), u"Saved."_s);
+    QTRY_COMPARE(QApplication::focusWidget(), name);
+    QTest::keyClicks(QApplication::focusWidget(), u" Again"_s);
+    QCOMPARE(name->text(), u"Edited Again"_s);
+
+    // The question's button says what it does: it discards, and then it reloads.
+    auto *editor = find<JsonEditor>("pluginsEditor");
+    editor->setFocus();
+    QString buttonText;
+    QTimer::singleShot(0, this, [&buttonText] {
+        QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        buttonText = box->button(QMessageBox::Discard)->text();
+        QTest::mouseClick(box->button(QMessageBox::Discard), Qt::LeftButton);
+    });
+    QTest::keyClick(editor, Qt::Key_F5);
+    QCOMPARE(buttonText, u"Discard and &Reload"_s);
+    QTRY_COMPARE(m_server->requestsTo(u"whoami"_s).size(), 3);
+    QTRY_VERIFY(!m_window->findChild<QProgressBar *>(u"busyIndicator"_s)->isVisible());
+
+    // Without a window manager nothing activates the window again after the question.
+    QCOMPARE(m_window->focusWidget(), editor);
 }
 
 void TestMainWindow::shouldKeepEveryEditWhenSignInIsCancelled()
@@ -792,7 +905,7 @@ void TestMainWindow::shouldContinueARememberedSessionWithoutThePassword()
     restartApp();
     m_server->clearRequests();
     m_window->start();
-    QTRY_VERIFY(find<QLabel>("sessionLabel")->text().contains("Admin"_L1));
+    QTRY_VERIFY(find<QLabel>("sessionLabel")->text().contains("as admin"_L1));
     QVERIFY(!m_window->loginDialog());
     QVERIFY(m_server->requestsTo(u"login"_s).isEmpty());
     const QList<FakeRecordedRequest> whoami = m_server->requestsTo(u"whoami"_s);

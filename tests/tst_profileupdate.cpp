@@ -255,39 +255,44 @@ void TestProfileUpdate::shouldListFieldsNotTaken_data()
     QTest::addColumn<QJsonObject>("actual");
     QTest::addColumn<bool>("isAdmin");
     QTest::addColumn<QStringList>("fields");
+    QTest::addColumn<QJsonObject>("loaded"); // empty: the same as actual, nothing was taken
 
     const QJsonObject wanted = loadedProfile();
     const ProfileFlag *host = ProfileFlags::find("can_host"_L1);
     const ProfileFlag *admin = ProfileFlags::find("is_admin"_L1);
     QVERIFY(host && admin);
 
-    QTest::addRow("admin, everything taken") << wanted << wanted << true << QStringList();
-    QTest::addRow("non-admin, everything taken") << wanted << wanted << false << QStringList();
-    QTest::addRow("admin, name not taken")
-            << wanted << with(wanted, R"({"name": ""})") << true << QStringList {u"Name"_s};
-    QTest::addRow("non-admin, name not taken")
-            << wanted << with(wanted, R"({"name": "Old"})") << false << QStringList {u"Name"_s};
-    QTest::addRow("admin, flag not taken") << wanted << with(wanted, R"({"can_host": true})")
-                                           << true << QStringList {ProfileFlags::plainLabel(*host)};
+    QTest::addRow("admin, everything taken")
+            << wanted << wanted << true << QStringList() << QJsonObject();
+    QTest::addRow("non-admin, everything taken")
+            << wanted << wanted << false << QStringList() << QJsonObject();
+    QTest::addRow("admin, name not taken") << wanted << with(wanted, R"({"name": ""})") << true
+                                           << QStringList {u"Name"_s} << QJsonObject();
+    QTest::addRow("non-admin, name not taken") << wanted << with(wanted, R"({"name": "Old"})")
+                                               << false << QStringList {u"Name"_s} << QJsonObject();
+    QTest::addRow("admin, flag not taken")
+            << wanted << with(wanted, R"({"can_host": true})") << true
+            << QStringList {ProfileFlags::plainLabel(*host)} << QJsonObject();
     QTest::addRow("non-admin, flags are not compared")
             << wanted << with(wanted, R"({"can_host": true, "is_admin": false})") << false
-            << QStringList();
+            << QStringList() << QJsonObject();
     QTest::addRow("admin, plugin value not taken")
             << wanted
             << with(wanted, R"({"plugins": {"chat.can_send": false, "x.setting": {"a": 1}}})")
-            << true << QStringList {u"plugins: chat.can_send"_s};
+            << true << QStringList {u"plugins: chat.can_send"_s} << QJsonObject();
     QTest::addRow("admin, plugin key missing after save")
             << wanted << with(wanted, R"({"plugins": {"chat.can_send": true}})") << true
-            << QStringList {u"plugins: x.setting"_s};
+            << QStringList {u"plugins: x.setting"_s} << QJsonObject();
     QTest::addRow("admin, plugin key still there after removal")
             << wanted << with(wanted, R"({"plugins": {"chat.can_send": true, "x.setting": {"a": 1},
                                             "old.key": 1}})")
-            << true << QStringList {u"plugins: old.key"_s};
+            << true << QStringList {u"plugins: old.key"_s} << QJsonObject();
     QTest::addRow("admin, null value wanted, key missing")
             << with(wanted, R"({"plugins": {"k": null}})") << with(wanted, R"({"plugins": {}})")
-            << true << QStringList {u"plugins: k"_s};
+            << true << QStringList {u"plugins: k"_s} << QJsonObject();
     QTest::addRow("non-admin, plugins are not compared")
-            << wanted << with(wanted, R"({"plugins": null})") << false << QStringList();
+            << wanted << with(wanted, R"({"plugins": null})") << false << QStringList()
+            << QJsonObject();
     QTest::addRow("admin, several fields in form order")
             << wanted << with(wanted, R"({"name": "X", "is_admin": false, "can_host": true,
                                 "plugins": {"z.key": 1}})")
@@ -297,7 +302,19 @@ void TestProfileUpdate::shouldListFieldsNotTaken_data()
                             ProfileFlags::plainLabel(*host),
                             u"plugins: chat.can_send"_s,
                             u"plugins: x.setting"_s,
-                            u"plugins: z.key"_s};
+                            u"plugins: z.key"_s}
+            << QJsonObject();
+
+    // A renewed session starts from the member's stored profile: what the save did not touch
+    // may differ, and is not the save's failure.
+    const QJsonObject loaded = with(wanted, R"({"can_host": true, "plugins": {"chat.can_send": true,
+                                                   "x.setting": {"a": 0}, "old.a": 1, "old.b": 2}})");
+    QTest::addRow("admin, only the edited fields are compared")
+            << wanted << with(wanted, R"({"plugins": {"chat.can_send": true}, "can_watch": false})")
+            << true << QStringList {u"plugins: x.setting"_s} << loaded;
+    QTest::addRow("admin, untouched fields that the server changed are not listed")
+            << with(loaded, R"({"name": "New"})") << with(wanted, R"({"name": "New"})") << true
+            << QStringList() << loaded;
 }
 
 void TestProfileUpdate::shouldListFieldsNotTaken()
@@ -306,8 +323,11 @@ void TestProfileUpdate::shouldListFieldsNotTaken()
     QFETCH(QJsonObject, actual);
     QFETCH(bool, isAdmin);
     QFETCH(QStringList, fields);
+    QFETCH(QJsonObject, loaded);
 
-    QCOMPARE(ProfileUpdate::notTaken(profileFrom(wanted), profileFrom(actual), isAdmin), fields);
+    const MemberProfile before = profileFrom(loaded.isEmpty() ? actual : loaded);
+    QCOMPARE(ProfileUpdate::notTaken(before, profileFrom(wanted), profileFrom(actual), isAdmin),
+             fields);
 }
 
 QTEST_GUILESS_MAIN(TestProfileUpdate)

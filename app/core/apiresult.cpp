@@ -185,8 +185,9 @@ QString ApiResult::describe(Kind kind, ApiOperation operation, int httpStatus,
             return tr("Sign-ins to this server are locked: only administrators may sign in "
                       "now.");
         if (detail == "login is disabled for this session"_L1)
-            return tr("This account may sign in, but not use the API: its \"Can sign in\" "
-                      "permission is off. Ask another administrator to turn it on.");
+            return tr("This session's \"Can sign in\" permission is off, so neko refuses its "
+                      "requests. Signing in again starts a new session with the member's stored "
+                      "permissions; if it is off there too, ask another administrator.");
         return tr("The server refused this: %1.").arg(detail);
     case Kind::Conflict:
         if (signingIn)

@@ -50,24 +50,27 @@ QList<QJsonObject> bodies(const MemberProfile &loaded, const MemberProfile &edit
     return {body, QJsonObject {{"plugins"_L1, edited.plugins}}};
 }
 
-QStringList notTaken(const MemberProfile &wanted, const MemberProfile &actual, bool isAdmin)
+QStringList notTaken(const MemberProfile &loaded, const MemberProfile &wanted,
+                     const MemberProfile &actual, bool isAdmin)
 {
     QStringList fields;
-    if (wanted.name != actual.name)
+    if (wanted.name != loaded.name && wanted.name != actual.name)
         fields << QCoreApplication::translate("ProfileUpdate", "Name");
     if (!isAdmin)
         return fields;
 
     for (const ProfileFlag &f : ProfileFlags::all()) {
-        if (wanted.flag(f.key) != actual.flag(f.key))
+        const bool wantedFlag = wanted.flag(f.key);
+        if (wantedFlag != loaded.flag(f.key) && wantedFlag != actual.flag(f.key))
             fields << ProfileFlags::plainLabel(f);
     }
 
-    QStringList keys = wanted.plugins.keys() + actual.plugins.keys();
+    QStringList keys = wanted.plugins.keys() + loaded.plugins.keys();
     keys.removeDuplicates();
     keys.sort();
     for (const QString &key : std::as_const(keys)) {
-        if (wanted.plugins.value(key) != actual.plugins.value(key))
+        const QJsonValue wantedValue = wanted.plugins.value(key);
+        if (wantedValue != loaded.plugins.value(key) && wantedValue != actual.plugins.value(key))
             fields << QCoreApplication::translate("ProfileUpdate", "plugins: %1").arg(key);
     }
     return fields;

@@ -23,8 +23,11 @@ namespace ProfileUpdate {
 // none, so a non-admin's body is always exactly {"name": …}.
 QList<QJsonObject> bodies(const MemberProfile &loaded, const MemberProfile &edited, bool isAdmin);
 
-// The fields of `wanted` that `actual` (the profile re-read after saving) does not hold, as
-// user-visible names: the label of a flag, "Name", or "plugins: <key>".
-QStringList notTaken(const MemberProfile &wanted, const MemberProfile &actual, bool isAdmin);
+// The fields that the save changed from `loaded` to `wanted` but that `actual` (the profile
+// re-read after saving) does not hold, as user-visible names: the label of a flag, "Name", or
+// "plugins: <key>". A field the save did not touch is not listed, even if the server's value
+// differs: a session that was renewed in between starts from the member's stored profile.
+QStringList notTaken(const MemberProfile &loaded, const MemberProfile &wanted,
+                     const MemberProfile &actual, bool isAdmin);
 
 } // namespace ProfileUpdate

@@ -31,7 +31,7 @@ struct CommandLine
     CommandLine()
     {
         parser.setApplicationDescription(QCoreApplication::translate(
-                "main", "See and change the permissions of a neko session."));
+                "main", "See and change the permissions of your neko session."));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOption(server);

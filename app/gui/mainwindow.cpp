@@ -376,9 +376,9 @@ bool MainWindow::confirmLockout(const MemberProfile &edited)
     QStringList consequences;
     if (loaded.flag("can_login"_L1) && !edited.flag("can_login"_L1)) {
         consequences << tr("Turning off \"Can sign in\" locks this session out: neko refuses "
-                           "its very next request, so this app cannot turn it back on. Only "
-                           "signing in again, which starts a new session with the member's "
-                           "stored permissions, ends it.");
+                           "its very next request, so this app cannot turn it back on. Signing "
+                           "in again ends the lock-out, because a new session starts with the "
+                           "member's stored permissions.");
     }
     if (loaded.flag("is_admin"_L1) && !edited.flag("is_admin"_L1)) {
         consequences << tr("Turning off \"Administrator\" on your own session means you can no "
@@ -410,11 +410,14 @@ void MainWindow::reload()
     if (m_busy || !m_session)
         return;
     if (m_ui->profileForm->isModified()) {
-        const auto answer = QMessageBox::question(
-                this, tr("Discard your changes?"),
-                tr("Reloading replaces your unsaved changes with the profile on the server."),
-                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Discard)
+        QMessageBox box(QMessageBox::Question, tr("Discard your changes?"),
+                        tr("Reloading replaces your unsaved changes with the profile on the "
+                           "server."),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName(u"reloadMessageBox"_s);
+        box.button(QMessageBox::Discard)->setText(tr("Discard and &Reload"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        if (box.exec() != QMessageBox::Discard)
             return;
     }
     m_client->loadProfile();
@@ -532,10 +535,17 @@ void MainWindow::showSession(const SessionData &session)
     m_session = session;
     const MemberProfile &profile = session.profile;
     const QString role = session.isAdmin() ? tr("administrator") : tr("not an administrator");
-    m_ui->sessionLabel->setText(tr("Signed in as %1 (session %2, %3) on %4")
-                                        .arg(profile.name.isEmpty() ? session.id : profile.name,
-                                             session.id, role,
-                                             m_client->baseUrl().toDisplayString()));
+    const QString server = m_client->baseUrl().toDisplayString();
+
+    // Who signed in, not the profile's name: that one is in the form right below, and may be
+    // long enough to push the window wider than the screen.
+    const QString member = m_username.isEmpty() ? session.id : m_username;
+    if (member == session.id) {
+        m_ui->sessionLabel->setText(tr("Signed in to %1 as %2 (%3).").arg(server, member, role));
+    } else {
+        m_ui->sessionLabel->setText(tr("Signed in to %1 as %2 (session %3, %4).")
+                                            .arg(server, member, session.id, role));
+    }
     m_ui->profileForm->setProfile(profile, session.isAdmin());
     updateActions();
 }
@@ -543,16 +553,24 @@ void MainWindow::showSession(const SessionData &session)
 void MainWindow::saved(const SessionData &session)
 {
     const bool wasAdmin = m_session ? m_session->isAdmin() : session.isAdmin();
+    const MemberProfile loaded = m_ui->profileForm->loadedProfile();
     const MemberProfile wanted = m_saving.value_or(session.profile);
     m_saving.reset();
     showSession(session);
     dropDraft();
 
     // neko answers `true` even for fields it ignored; the re-read profile tells the truth.
-    const QStringList missing = ProfileUpdate::notTaken(wanted, session.profile, wasAdmin);
+    QStringList missing = ProfileUpdate::notTaken(loaded, wanted, session.profile, wasAdmin);
     if (missing.isEmpty()) {
         m_ui->messageBanner->showMessage(MessageBanner::Kind::Success, tr("Saved."));
     } else {
+        // A few names say enough; thousands of plugin keys would push the form off the window.
+        const qsizetype shown = 5;
+        if (missing.size() > shown + 1) {
+            const qsizetype more = missing.size() - shown;
+            missing.resize(shown);
+            missing << tr("and %1 more").arg(more);
+        }
         m_ui->messageBanner->showMessage(
                 MessageBanner::Kind::Warning,
                 tr("Saved, but the server did not take: %1. The form now shows what the server "
@@ -593,13 +611,23 @@ void MainWindow::failed(const ApiResult &result)
 
 void MainWindow::setBusy(bool busy)
 {
+    // Cancel takes the focus while the request is out, and gives it back after, so that the
+    // admin who pressed Ctrl+S in a field can type on.
+    if (busy && !m_busy)
+        m_focusBeforeBusy = focusWidget();
+
     m_busy = busy;
     m_ui->busyIndicator->setVisible(busy);
     m_ui->cancelButton->setVisible(busy);
     m_ui->profileForm->setEnabled(!busy);
-    if (busy)
-        m_ui->cancelButton->setFocus();
     updateActions();
+
+    if (busy) {
+        m_ui->cancelButton->setFocus();
+    } else if (m_focusBeforeBusy && m_focusBeforeBusy->isVisible() && m_focusBeforeBusy->isEnabled()
+               && m_focusBeforeBusy->window() == this) {
+        m_focusBeforeBusy->setFocus();
+    }
 }
 
 void MainWindow::updateForgetAction()

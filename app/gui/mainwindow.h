@@ -90,6 +90,7 @@ private:
     bool m_offerDraft = false; // the next profile shown comes from a new sign-in
     bool m_resuming = false; // signing in with a remembered token
     QPointer<LoginDialog> m_loginDialog;
+    QPointer<QWidget> m_focusBeforeBusy;
     std::optional<SessionData> m_session;
     std::optional<MemberProfile> m_saving; // what the running save asked for
     QString m_username;
