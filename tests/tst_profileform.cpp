@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Neko Profile Editor contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsoneditor.h"
+#include "pluginsparser.h"
 #include "profileflags.h"
 #include "profileform.h"
 
@@ -10,6 +11,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextCursor>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void shouldReportInvalidPluginsWithLineAndColumn();
     void shouldWarnWhenAFlagLacksTheOneItNeeds();
     void shouldShowFlagsAndPluginsReadOnlyForANonAdmin();
+    void shouldKeepThePluginsTextWhenTheServerHoldsTheSame();
 
 private:
     std::unique_ptr<ProfileForm> m_form;
@@ -156,7 +159,33 @@ void TestProfileForm::shouldShowFlagsAndPluginsReadOnlyForANonAdmin()
     QVERIFY(m_form->findChild<QLineEdit *>(u"nameLineEdit"_s)->isEnabled());
     for (const ProfileFlag &flag : ProfileFlags::all())
         QVERIFY(!m_form->checkBox(flag.key)->isEnabled());
-    QVERIFY(m_form->findChild<JsonEditor *>(u"pluginsEditor"_s)->isReadOnly());
+    auto *editor = m_form->findChild<JsonEditor *>(u"pluginsEditor"_s);
+    QVERIFY(editor->isReadOnly());
+    QCOMPARE(editor->viewport()->backgroundRole(), QPalette::Window);
+
+    m_form->setProfile(adminProfile(), true);
+    QCOMPARE(editor->viewport()->backgroundRole(), QPalette::Base);
+}
+
+void TestProfileForm::shouldKeepThePluginsTextWhenTheServerHoldsTheSame()
+{
+    // As after a save: the admin's layout and place stay.
+    auto *editor = m_form->findChild<JsonEditor *>(u"pluginsEditor"_s);
+    const QString typed = u"{\"chat.can_send\": false,\n \"x.y\": 1}"_s;
+    editor->setPlainText(typed);
+    QTextCursor cursor = editor->textCursor();
+    cursor.setPosition(10);
+    editor->setTextCursor(cursor);
+    MemberProfile saved = adminProfile();
+    saved.plugins = QJsonObject {{"chat.can_send"_L1, false}, {"x.y"_L1, 1}};
+    m_form->setProfile(saved, true);
+    QCOMPARE(editor->toPlainText(), typed);
+    QCOMPARE(editor->textCursor().position(), 10);
+    QVERIFY(!m_form->isModified());
+
+    // A different object from the server is written out anew.
+    m_form->setProfile(adminProfile(), true);
+    QCOMPARE(editor->toPlainText(), PluginsParser::format(adminProfile().plugins));
 }
 
 QTEST_MAIN(TestProfileForm)

@@ -90,7 +90,12 @@ void ProfileForm::setProfile(const MemberProfile &profile, bool isAdmin)
         m_ui->nameLineEdit->setText(profile.name);
         for (const ProfileFlag &flag : ProfileFlags::all())
             m_checkBoxes.value(flag.key)->setChecked(profile.flag(flag.key));
-        m_ui->pluginsEditor->load(PluginsParser::format(profile.plugins));
+
+        // After a save the server holds what the editor holds: the admin's own layout, cursor
+        // and scroll position stay, rather than a text written anew from the top.
+        const bool samePlugins = m_plugins.ok && m_plugins.plugins == profile.plugins;
+        if (!samePlugins)
+            m_ui->pluginsEditor->load(PluginsParser::format(profile.plugins));
     }
 
     applyEditable();
@@ -122,6 +127,11 @@ void ProfileForm::applyEditable()
     for (QCheckBox *box : std::as_const(m_checkBoxes))
         box->setEnabled(editable);
     m_ui->pluginsEditor->setReadOnly(!editable);
+
+    // Read-only text on the window's own background, like the greyed checkboxes above it: a
+    // white field invites typing that then does nothing.
+    m_ui->pluginsEditor->viewport()->setBackgroundRole(editable ? QPalette::Base
+                                                                : QPalette::Window);
     m_ui->pluginsEditor->setEnabled(m_hasProfile);
     m_ui->pluginsStatusLabel->setVisible(m_hasProfile);
     m_ui->readOnlyLabel->setVisible(m_hasProfile && !m_isAdmin);

@@ -144,13 +144,22 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    // Reload the large document several times; each time the form starts from the same
-    // state, since the profile on the server does not change.
+    // Reload the large document several times, each time over an empty one: the form keeps a
+    // text that already holds what the server sends, so reloading the same document twice
+    // would measure nothing.
+    const QJsonObject large = GeneratedPlugins::ofSize(LargeDocument);
     EventLoopMonitor monitor;
     monitor.start();
     QList<double> readyMs;
+    QList<double> requestMs;
     double longestLoadingStallMs = 0;
     for (int run = 0; run < runs; ++run) {
+        server.setSessionPlugins({});
+        if (!driver.reload()) {
+            std::fprintf(stderr, "reloading failed\n");
+            return 1;
+        }
+        server.setSessionPlugins(large);
         WindowDriver::waitFor([] { return true; });
         monitor.reset();
         QElapsedTimer clock;
@@ -161,13 +170,13 @@ int main(int argc, char *argv[])
         }
         driver.window()->repaint();
         readyMs.append(elapsedMs(clock));
+        requestMs.append(driver.network()->durations().value(u"GET whoami"_s).constLast());
         longestLoadingStallMs = std::max(longestLoadingStallMs, monitor.longestStallMs());
         if (!statusMatchesText(driver)) {
             std::fprintf(stderr, "the status does not match the loaded document\n");
             return 1;
         }
     }
-    const QList<double> requestMs = driver.network()->durations().value(u"GET whoami"_s);
 
     const Typing largeTyping = typeInto(driver, monitor, 8);
 
@@ -183,7 +192,7 @@ int main(int argc, char *argv[])
     using namespace BenchReport;
     const QString ms = u"ms"_s;
     printAbsolute(u"1 MiB plugins: Reload to ready"_s, median(readyMs), ms, 100);
-    printInformation(u"  of which the request (GET whoami)"_s, median(requestMs.mid(1)), ms);
+    printInformation(u"  of which the request (GET whoami)"_s, median(requestMs), ms);
     printInformation(u"  longest UI-thread stall while loading"_s, longestLoadingStallMs, ms);
     printAbsolute(u"Keystroke in 200 KB plugins (median)"_s, median(typing.keystrokeMs), ms,
                   FrameMs);
