@@ -98,6 +98,7 @@ private Q_SLOTS:
     void shouldResendTheSameBodyAfterA401();
     void shouldNotBlameTheSaveForWhatANewSessionLacks();
     void shouldGiveTheFocusBackAfterSavingAndReloading();
+    void shouldNotLeaveSavedStandingAfterAReload();
     void shouldNameOnlyAFewOfTheFieldsNotTaken();
     void shouldKeepEveryEditWhenSignInIsCancelled();
     void shouldSaveAgainAfterTheSignInWasCancelled();
@@ -668,6 +669,20 @@ void TestMainWindow::shouldGiveTheFocusBackAfterSavingAndReloading()
     QCOMPARE(m_window->focusWidget(), editor);
 }
 
+void TestMainWindow::shouldNotLeaveSavedStandingAfterAReload()
+{
+    signInAs(u"admin"_s, u"admin"_s);
+    toggle("can_host");
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    auto *banner = find<MessageBanner>("messageBanner");
+    QTRY_COMPARE(banner->text(), u"Saved."_s);
+
+    find<QAction>("reloadAction")->trigger();
+    QTRY_COMPARE(m_server->requestsTo(u"whoami"_s).size(), 3);
+    QTRY_VERIFY(!find<QProgressBar>("busyIndicator")->isVisible());
+    QVERIFY2(banner->text().isEmpty(), qPrintable(banner->text()));
+}
+
 void TestMainWindow::shouldKeepEveryEditWhenSignInIsCancelled()
 {
     signInAs(u"admin"_s, u"admin"_s);
@@ -861,6 +876,8 @@ void TestMainWindow::shouldCancelASaveThatHangsAndKeepTheEdits()
     QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
     auto *cancel = find<QPushButton>("cancelButton");
     QTRY_VERIFY(cancel->isVisible());
+    QVERIFY(find<QLabel>("busyLabel")->isVisible());
+    QCOMPARE(find<QLabel>("busyLabel")->text(), u"Saving…"_s);
     QVERIFY(!find<QWidget>("profileForm")->isEnabled());
     QVERIFY(!find<QPushButton>("saveButton")->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);

@@ -58,6 +58,13 @@ bool NekoClient::isBusy() const
     return !m_running.steps.isEmpty();
 }
 
+ApiOperation NekoClient::runningOperation() const
+{
+    // A save ends by reading the profile back, a sign-in by confirming it: the first step
+    // names the whole.
+    return m_running.steps.isEmpty() ? ApiOperation::Load : m_running.steps.constFirst().operation;
+}
+
 bool NekoClient::signIn(const QString &username, const QString &password)
 {
     qCInfo(lcAuth) << "signing in to" << m_baseUrl.host();

@@ -44,6 +44,8 @@ public:
     // The session token, for the keychain; nothing else may keep it.
     QString token() const { return m_token; }
     bool isBusy() const;
+    // What the request that is out is for; only meaningful while busy.
+    ApiOperation runningOperation() const;
     bool hasParkedOperation() const { return !m_parked.steps.isEmpty(); }
 
     // POST api/login, then GET api/whoami to confirm. Ends in signedIn() or signInFailed().

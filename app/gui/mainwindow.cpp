@@ -44,6 +44,7 @@ MainWindow::MainWindow(NekoClient *client, SecretStore *secrets, const DraftStor
 {
     m_ui->setupUi(this);
     m_ui->busyIndicator->hide();
+    m_ui->busyLabel->hide();
     m_ui->cancelButton->hide();
     m_ui->sessionLabel->setText(tr("Not signed in."));
 
@@ -420,6 +421,10 @@ void MainWindow::reload()
         if (box.exec() != QMessageBox::Discard)
             return;
     }
+
+    // "Saved." or a failure from before would stand next to the fresh profile as if about it.
+    if (!draftAwaitsDecision())
+        m_ui->messageBanner->clear();
     m_client->loadProfile();
 }
 
@@ -617,7 +622,10 @@ void MainWindow::setBusy(bool busy)
         m_focusBeforeBusy = focusWidget();
 
     m_busy = busy;
+    if (busy)
+        m_ui->busyLabel->setText(busyText(m_client->runningOperation()));
     m_ui->busyIndicator->setVisible(busy);
+    m_ui->busyLabel->setVisible(busy);
     m_ui->cancelButton->setVisible(busy);
     m_ui->profileForm->setEnabled(!busy);
     updateActions();
@@ -628,6 +636,22 @@ void MainWindow::setBusy(bool busy)
                && m_focusBeforeBusy->window() == this) {
         m_focusBeforeBusy->setFocus();
     }
+}
+
+QString MainWindow::busyText(ApiOperation operation)
+{
+    switch (operation) {
+    case ApiOperation::SignIn:
+    case ApiOperation::ConfirmSignIn:
+        return tr("Signing in…");
+    case ApiOperation::Load:
+        return tr("Loading the profile…");
+    case ApiOperation::Save:
+        return tr("Saving…");
+    case ApiOperation::SignOut:
+        return tr("Signing out…");
+    }
+    return {};
 }
 
 void MainWindow::updateForgetAction()

@@ -74,6 +74,7 @@ private:
     void saveUnconfirmed(const ApiResult &result);
     void failed(const ApiResult &result);
     void setBusy(bool busy);
+    static QString busyText(ApiOperation operation);
     void updateActions();
     void showPage(QWidget *page);
     void updateForgetAction();
