@@ -1105,6 +1105,7 @@ void TestMainWindow::shouldOfferUnsavedEditsAfterTheProcessWasKilled()
     QVERIFY(restore->isVisible());
     const QString offer = find<MessageBanner>("messageBanner")->text();
     QVERIFY2(offer.contains("not saved"_L1), qPrintable(offer));
+    QVERIFY2(offer.contains("Name, "_L1) && offer.contains(", plugins."_L1), qPrintable(offer));
     QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), u"Admin"_s);
 
     QTest::mouseClick(restore, Qt::LeftButton);

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void shouldRefuseWhatItDidNotWrite_data();
     void shouldRefuseWhatItDidNotWrite();
     void shouldKeepOnlyKnownBooleanFlags();
+    void shouldKeepTheProfileTheEditsWereMadeOn();
+    void shouldTellWhichFieldsItChanges();
 };
 
 void TestProfileDraft::shouldReadBackWhatItWrote()
@@ -78,6 +80,55 @@ void TestProfileDraft::shouldKeepOnlyKnownBooleanFlags()
     const std::optional<ProfileDraft> read = ProfileDraft::fromJson(json);
     QVERIFY(read);
     QCOMPARE(read->flags, (QMap<QString, bool> {{u"can_host"_s, true}}));
+}
+
+void TestProfileDraft::shouldKeepTheProfileTheEditsWereMadeOn()
+{
+    ProfileDraft draft = sample();
+    MemberProfile base;
+    base.name = u"Loaded"_s;
+    base.setFlag("can_host"_L1, true);
+    base.plugins = QJsonObject {{"chat.can_send"_L1, true}};
+    draft.base = base;
+    const std::optional<ProfileDraft> read = ProfileDraft::fromJson(draft.toJson());
+    QVERIFY(read);
+    QCOMPARE(*read, draft);
+    QVERIFY(read->base);
+    QCOMPARE(*read->base, base);
+
+    // Drafts from before, and a base that cannot be read, still restore: every field.
+    QJsonObject json = draft.toJson();
+    json.remove("base"_L1);
+    QVERIFY(ProfileDraft::fromJson(json));
+    QVERIFY(!ProfileDraft::fromJson(json)->base);
+    json.insert("base"_L1, QJsonObject {{"name"_L1, 5}});
+    QVERIFY(ProfileDraft::fromJson(json));
+    QVERIFY(!ProfileDraft::fromJson(json)->base);
+}
+
+void TestProfileDraft::shouldTellWhichFieldsItChanges()
+{
+    ProfileDraft draft;
+    draft.name = u"Same"_s;
+    draft.flags = {{u"can_host"_s, false}, {u"can_watch"_s, true}};
+    draft.pluginsText = u"{ \"b\": 2, \"a\": 1 }"_s;
+    QVERIFY(draft.changesName());
+    QVERIFY(draft.changesFlag(u"can_watch"_s));
+    QVERIFY(draft.changesPlugins());
+
+    MemberProfile base;
+    base.name = u"Same"_s;
+    base.setFlag("can_host"_L1, true);
+    base.setFlag("can_watch"_L1, true);
+    base.plugins = QJsonObject {{"a"_L1, 1}, {"b"_L1, 2}};
+    draft.base = base;
+    QVERIFY(!draft.changesName());
+    QVERIFY(draft.changesFlag(u"can_host"_s));
+    QVERIFY(!draft.changesFlag(u"can_watch"_s));
+    QVERIFY2(!draft.changesPlugins(), "the same object, written otherwise");
+
+    draft.pluginsText = u"{ \"a\": 1"_s;
+    QVERIFY2(draft.changesPlugins(), "text that is not valid JSON yet is an edit");
 }
 
 QTEST_GUILESS_MAIN(TestProfileDraft)

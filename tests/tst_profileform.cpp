@@ -45,6 +45,7 @@ private Q_SLOTS:
     void shouldWarnWhenAFlagLacksTheOneItNeeds();
     void shouldShowFlagsAndPluginsReadOnlyForANonAdmin();
     void shouldKeepThePluginsTextWhenTheServerHoldsTheSame();
+    void shouldRestoreOnlyWhatADraftChanged();
 
 private:
     std::unique_ptr<ProfileForm> m_form;
@@ -186,6 +187,27 @@ void TestProfileForm::shouldKeepThePluginsTextWhenTheServerHoldsTheSame()
     // A different object from the server is written out anew.
     m_form->setProfile(adminProfile(), true);
     QCOMPARE(editor->toPlainText(), PluginsParser::format(adminProfile().plugins));
+}
+
+void TestProfileForm::shouldRestoreOnlyWhatADraftChanged()
+{
+    // The draft turned "Can host" off. Since then, the server's profile has a new name and
+    // "Can watch" off: those stay as the server has them.
+    m_form->checkBox("can_host"_L1)->click();
+    const ProfileDraft draft = m_form->edits();
+
+    MemberProfile now = adminProfile();
+    now.name = u"Renamed elsewhere"_s;
+    now.setFlag("can_watch"_L1, false);
+    m_form->setProfile(now, true);
+    const ProfileFlag *host = ProfileFlags::find("can_host"_L1);
+    QCOMPARE(m_form->fieldsRestoredFrom(draft), QStringList {ProfileFlags::plainLabel(*host)});
+
+    m_form->restoreEdits(draft);
+    QVERIFY(!m_form->checkBox("can_host"_L1)->isChecked());
+    QVERIFY(!m_form->checkBox("can_watch"_L1)->isChecked());
+    QCOMPARE(m_form->findChild<QLineEdit *>(u"nameLineEdit"_s)->text(), u"Renamed elsewhere"_s);
+    QVERIFY(m_form->fieldsRestoredFrom(draft).isEmpty());
 }
 
 QTEST_MAIN(TestProfileForm)

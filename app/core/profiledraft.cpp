@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profiledraft.h"
 
+#include "pluginsparser.h"
 #include "profileflags.h"
 
 using namespace Qt::StringLiterals;
@@ -19,7 +20,7 @@ QJsonObject ProfileDraft::toJson() const
     for (auto it = flags.cbegin(); it != flags.cend(); ++it)
         flagsJson.insert(it.key(), it.value());
 
-    return QJsonObject {
+    QJsonObject json {
             {FormatKey, FormatName},
             {"server"_L1, server},
             {"member"_L1, member},
@@ -28,6 +29,9 @@ QJsonObject ProfileDraft::toJson() const
             {"flags"_L1, flagsJson},
             {"plugins_text"_L1, pluginsText},
     };
+    if (base)
+        json.insert("base"_L1, base->toJson());
+    return json;
 }
 
 std::optional<ProfileDraft> ProfileDraft::fromJson(const QJsonObject &json)
@@ -55,7 +59,29 @@ std::optional<ProfileDraft> ProfileDraft::fromJson(const QJsonObject &json)
         if (value.isBool())
             draft.flags.insert(flag.key, value.toBool());
     }
+
+    // A base that cannot be read leaves a draft that restores every field, as before bases.
+    if (json.value("base"_L1).isObject())
+        draft.base = MemberProfile::fromJson(json.value("base"_L1).toObject());
     return draft;
+}
+
+bool ProfileDraft::changesName() const
+{
+    return !base || name != base->name;
+}
+
+bool ProfileDraft::changesFlag(const QString &key) const
+{
+    return !base || !flags.contains(key) || flags.value(key) != base->flags.value(key);
+}
+
+bool ProfileDraft::changesPlugins() const
+{
+    if (!base)
+        return true;
+    const PluginsParseResult parsed = PluginsParser::parse(pluginsText);
+    return !parsed.ok || parsed.plugins != base->plugins;
 }
 
 bool ProfileDraft::hasSameEdits(const ProfileDraft &other) const
@@ -66,5 +92,5 @@ bool ProfileDraft::hasSameEdits(const ProfileDraft &other) const
 bool operator==(const ProfileDraft &a, const ProfileDraft &b)
 {
     return a.server == b.server && a.member == b.member && a.savedAt == b.savedAt
-            && a.hasSameEdits(b);
+            && a.hasSameEdits(b) && a.base == b.base;
 }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "memberprofile.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QMap>
@@ -21,10 +23,21 @@ struct ProfileDraft
     QMap<QString, bool> flags;
     QString pluginsText;
 
+    // The profile as loaded when the edits were made. Another sign-in may load a different
+    // one; only what the edits changed from this goes back into the form. Drafts kept before
+    // the app wrote it have none, and restore every field.
+    std::optional<MemberProfile> base;
+
     QJsonObject toJson() const;
 
     // Whether both hold the same fields as typed, wherever and whenever they were kept.
     bool hasSameEdits(const ProfileDraft &other) const;
+
+    // Whether a field differs from the base; always true without a base. The plugins count as
+    // changed when their text says something else than the base's, or is not valid JSON.
+    bool changesName() const;
+    bool changesFlag(const QString &key) const;
+    bool changesPlugins() const;
 
     // nullopt for anything that is not a draft this version wrote.
     static std::optional<ProfileDraft> fromJson(const QJsonObject &json);

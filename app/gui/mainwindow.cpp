@@ -502,8 +502,9 @@ void MainWindow::offerDraft()
     if (!draft)
         return;
 
-    // A draft that holds what the server holds now offers nothing.
-    if (draft->hasSameEdits(m_ui->profileForm->edits())) {
+    // A draft whose changes the server holds now offers nothing.
+    const QStringList fields = m_ui->profileForm->fieldsRestoredFrom(*draft);
+    if (fields.isEmpty()) {
         m_drafts.remove(draft->server, draft->member);
         return;
     }
@@ -512,8 +513,8 @@ void MainWindow::offerDraft()
     const QString when = QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat);
     m_ui->messageBanner->showMessage(
             MessageBanner::Kind::Information,
-            tr("Changes from %1 were not saved to the server. Restore them into the form?")
-                    .arg(when),
+            tr("Changes from %1 were not saved to the server: %2. Restore them into the form?")
+                    .arg(when, fields.join(", "_L1)),
             {m_restoreDraftAction, m_discardDraftAction});
 }
 

@@ -165,6 +165,8 @@ ProfileDraft ProfileForm::edits() const
     for (const ProfileFlag &flag : ProfileFlags::all())
         draft.flags.insert(flag.key, m_checkBoxes.value(flag.key)->isChecked());
     draft.pluginsText = m_ui->pluginsEditor->toPlainText();
+    if (m_hasProfile)
+        draft.base = m_loaded;
     return draft;
 }
 
@@ -173,18 +175,48 @@ void ProfileForm::restoreEdits(const ProfileDraft &draft)
     if (!m_hasProfile)
         return;
     {
+        // Only what the draft changed: the profile loaded now may differ from the one the
+        // edits were made on, and its other fields are the server's, not stale copies.
         const QSignalBlocker blocker(this);
-        m_ui->nameLineEdit->setText(draft.name);
+        if (draft.changesName())
+            m_ui->nameLineEdit->setText(draft.name);
         if (m_isAdmin) {
             for (auto it = draft.flags.cbegin(); it != draft.flags.cend(); ++it) {
-                if (QCheckBox *box = m_checkBoxes.value(it.key()))
+                QCheckBox *box = m_checkBoxes.value(it.key());
+                if (box && draft.changesFlag(it.key()))
                     box->setChecked(it.value());
             }
-            m_ui->pluginsEditor->setPlainText(draft.pluginsText);
+            if (draft.changesPlugins())
+                m_ui->pluginsEditor->setPlainText(draft.pluginsText);
         }
     }
     updateDependencyWarning();
     Q_EMIT edited();
+}
+
+QStringList ProfileForm::fieldsRestoredFrom(const ProfileDraft &draft) const
+{
+    QStringList fields;
+    if (!m_hasProfile)
+        return fields;
+    if (draft.changesName() && draft.name != m_ui->nameLineEdit->text())
+        fields << tr("Name");
+    if (!m_isAdmin)
+        return fields;
+
+    for (const ProfileFlag &flag : ProfileFlags::all()) {
+        const auto typed = draft.flags.constFind(flag.key);
+        if (typed != draft.flags.cend() && draft.changesFlag(flag.key)
+            && *typed != m_checkBoxes.value(flag.key)->isChecked())
+            fields << ProfileFlags::plainLabel(flag);
+    }
+
+    if (draft.changesPlugins()) {
+        const PluginsParseResult typed = PluginsParser::parse(draft.pluginsText);
+        if (!typed.ok || !m_plugins.ok || typed.plugins != m_plugins.plugins)
+            fields << tr("plugins");
+    }
+    return fields;
 }
 
 QCheckBox *ProfileForm::checkBox(QLatin1StringView flagKey) const

@@ -43,9 +43,12 @@ public:
     // The fields as typed, for a draft; server, member and time are the caller's to fill.
     ProfileDraft edits() const;
 
-    // Puts a draft's fields back over the loaded profile. For a non-admin only the name,
-    // which is all they may change.
+    // Puts the fields a draft changed back over the loaded profile. For a non-admin only the
+    // name, which is all they may change.
     void restoreEdits(const ProfileDraft &draft);
+
+    // The names of the fields that restoreEdits() would change in the form as it is now.
+    QStringList fieldsRestoredFrom(const ProfileDraft &draft) const;
     bool isValid() const { return m_plugins.ok; }
     QString pluginsError() const { return m_plugins.ok ? QString() : m_plugins.message(); }
 
