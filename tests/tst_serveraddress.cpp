@@ -62,8 +62,21 @@ void TestServerAddress::shouldNormaliseAddress_data()
             << u"http://host:8080/api/login"_s << u"admin"_s << QString();
     QTest::addRow("fragment dropped") << u"http://host:8080/#/room"_s << u"http://host:8080/"_s
                                       << u"http://host:8080/api/login"_s << QString() << QString();
-    QTest::addRow("user info dropped") << u"http://user:pw@host:8080/"_s << u"http://host:8080/"_s
-                                       << u"http://host:8080/api/login"_s << QString() << QString();
+    QTest::addRow("user info taken as credentials")
+            << u"http://admin:secret@host:8080/"_s << u"http://host:8080/"_s
+            << u"http://host:8080/api/login"_s << u"admin"_s << u"secret"_s;
+    QTest::addRow("user info without scheme, percent-encoded")
+            << u"ad%20min:s%40cret@host:8080"_s << u"http://host:8080/"_s
+            << u"http://host:8080/api/login"_s << u"ad min"_s << u"s@cret"_s;
+    QTest::addRow("user info with a username only")
+            << u"https://admin@host/neko/"_s << u"https://host/neko/"_s
+            << u"https://host/neko/api/login"_s << u"admin"_s << QString();
+    QTest::addRow("usr and pwd win over user info, as a pair")
+            << u"http://other:secret2@host/?usr=admin&pwd=secret"_s << u"http://host/"_s
+            << u"http://host/api/login"_s << u"admin"_s << u"secret"_s;
+    QTest::addRow("pwd alone does not pair with the user info's username")
+            << u"http://other@host/?pwd=secret"_s << u"http://host/"_s << u"http://host/api/login"_s
+            << QString() << u"secret"_s;
     QTest::addRow("IPv6 literal with port, no scheme")
             << u"[::1]:8080"_s << u"http://[::1]:8080/"_s << u"http://[::1]:8080/api/login"_s
             << QString() << QString();
@@ -127,6 +140,7 @@ void TestServerAddress::shouldNormaliseAddress()
     QCOMPARE(address.baseUrl().fragment(), QString());
     QCOMPARE(address.baseUrl().userInfo(), QString());
     QVERIFY(!address.displayString().contains(u"secret"_s));
+    QCOMPARE(address.hasLinkCredentials(), !username.isEmpty() || !password.isEmpty());
 
     // The settings keep the display string, and the sign-in dialog reads it back.
     QCOMPARE(ServerAddress::parse(address.displayString()).baseUrl(), address.baseUrl());

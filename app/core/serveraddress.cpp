@@ -52,9 +52,18 @@ ServerAddress ServerAddress::parse(const QString &input)
         return address;
     }
 
-    // A web-client link carries the credentials in its query; take them out of the address.
-    address.m_linkUsername = formValue(url, u"usr"_s);
-    address.m_linkPassword = formValue(url, u"pwd"_s);
+    // A web-client link carries the credentials in its query, an address like
+    // http://user:password@host in its user info; take them out of the address. The two are
+    // never mixed: a username from one place and a password from the other would belong to
+    // different members.
+    const QUrlQuery query(url);
+    if (query.hasQueryItem(u"usr"_s) || query.hasQueryItem(u"pwd"_s)) {
+        address.m_linkUsername = formValue(url, u"usr"_s);
+        address.m_linkPassword = formValue(url, u"pwd"_s);
+    } else {
+        address.m_linkUsername = url.userName(QUrl::FullyDecoded);
+        address.m_linkPassword = url.password(QUrl::FullyDecoded);
+    }
 
     url.setScheme(scheme);
     url.setQuery(QString());
