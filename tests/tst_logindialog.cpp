@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,6 +40,9 @@ private Q_SLOTS:
     void shouldHintAtThePathPrefixWhenTheAddressIsNotNeko();
     void shouldTakeCredentialsFromAPastedLinkAndShowTheCleanAddress();
     void shouldShowTheCredentialsOfAPastedLinkBeforeSigningIn();
+    void shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce_data();
+    void shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce();
+    void shouldNotRewriteALinkWhileItIsTypedButWhenEditingEnds();
     void shouldSayWhatToCheckWhenNothingListens();
     void shouldRefuseAnAddressThatIsNotOne();
     void shouldCloseOnEscape();
@@ -217,6 +221,75 @@ void TestLoginDialog::shouldShowTheCredentialsOfAPastedLinkBeforeSigningIn()
     QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
     QTRY_COMPARE(signedIn.size(), 1);
     QCOMPARE(signedIn.first().first().value<SessionData>().id, u"admin"_s);
+}
+
+void TestLoginDialog::shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce_data()
+{
+    QTest::addColumn<QString>("before"); // what the field held before the paste
+    QTest::addColumn<QString>("link");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+
+    QTest::addRow("web-client link into an empty field")
+            << QString() << u"http://localhost:8471/neko/?usr=user&pwd=s3cret"_s
+            << u"http://localhost:8471/neko/"_s << u"user"_s << u"s3cret"_s;
+    QTest::addRow("user info into an empty field")
+            << QString() << u"http://user:s3cret@localhost:8471/"_s << u"http://localhost:8471/"_s
+            << u"user"_s << u"s3cret"_s;
+    QTest::addRow("link over the remembered address")
+            << u"http://localhost:8471/"_s << u"https://neko.example.com/?usr=admin&pwd=s3cret"_s
+            << u"https://neko.example.com/"_s << u"admin"_s << u"s3cret"_s;
+}
+
+void TestLoginDialog::shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, link);
+    QFETCH(QString, shown);
+    QFETCH(QString, username);
+    QFETCH(QString, password);
+
+    m_dialog->setServerAddress(before);
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QLineEdit *server = field("serverLineEdit");
+    server->setFocus();
+    server->selectAll();
+    QGuiApplication::clipboard()->setText(link);
+    QTest::keyClick(server, Qt::Key_V, Qt::ControlModifier);
+
+    // Still in the field, before Sign In or anything else.
+    QCOMPARE(QApplication::focusWidget(), server);
+    QCOMPARE(server->text(), shown);
+    QCOMPARE(field("usernameLineEdit")->text(), username);
+    QCOMPARE(field("passwordLineEdit")->text(), password);
+
+    // Nor does Undo bring the link back.
+    QTest::keyClick(server, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY2(!server->text().contains(password), qPrintable(server->text()));
+}
+
+void TestLoginDialog::shouldNotRewriteALinkWhileItIsTypedButWhenEditingEnds()
+{
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QLineEdit *server = field("serverLineEdit");
+    server->setFocus();
+
+    // Every key leaves exactly what was typed so far.
+    const QString link = u"localhost:8471/?usr=a&pwd=b"_s;
+    for (qsizetype typed = 1; typed <= link.size(); ++typed) {
+        QTest::keyClick(server, link.at(typed - 1).toLatin1());
+        QCOMPARE(server->text(), link.left(typed));
+    }
+    QCOMPARE(field("usernameLineEdit")->text(), u"a"_s);
+    QCOMPARE(field("passwordLineEdit")->text(), u"b"_s);
+
+    // Leaving the field ends the editing.
+    field("passwordLineEdit")->setFocus();
+    QTRY_COMPARE(server->text(), u"http://localhost:8471/"_s);
+    QCOMPARE(field("passwordLineEdit")->text(), u"b"_s);
 }
 
 void TestLoginDialog::shouldSayWhatToCheckWhenNothingListens()

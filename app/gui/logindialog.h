@@ -64,7 +64,9 @@ private:
     void showMessage(MessageBanner::Kind kind, const QString &text,
                      const QList<QAction *> &actions = {});
     void fitHeight();
-    void serverAddressChanged();
+    void serverAddressChanged(const QString &text);
+    void serverAddressEdited(const QString &text);
+    void removeLinkCredentials();
     void updatePlainHttpWarning(const ServerAddress &address);
     void takeLinkCredentials(const ServerAddress &address);
     void trustRefusedCertificate();
@@ -74,5 +76,7 @@ private:
     QAction *const m_trustAction;
     QUrl m_refusedServer; // where the certificate in m_refusedCertificate came from
     QByteArray m_refusedCertificate;
+    QString m_serverText; // the server field's text, and what it was before its last change
+    QString m_serverTextBefore;
     bool m_busy = false;
 };
