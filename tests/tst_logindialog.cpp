@@ -43,6 +43,8 @@ private Q_SLOTS:
     void shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce_data();
     void shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce();
     void shouldNotRewriteALinkWhileItIsTypedButWhenEditingEnds();
+    void shouldLetALinksCredentialsWinOverARememberedUsername_data();
+    void shouldLetALinksCredentialsWinOverARememberedUsername();
     void shouldSayWhatToCheckWhenNothingListens();
     void shouldRefuseAnAddressThatIsNotOne();
     void shouldCloseOnEscape();
@@ -290,6 +292,49 @@ void TestLoginDialog::shouldNotRewriteALinkWhileItIsTypedButWhenEditingEnds()
     field("passwordLineEdit")->setFocus();
     QTRY_COMPARE(server->text(), u"http://localhost:8471/"_s);
     QCOMPARE(field("passwordLineEdit")->text(), u"b"_s);
+}
+
+void TestLoginDialog::shouldLetALinksCredentialsWinOverARememberedUsername_data()
+{
+    QTest::addColumn<bool>("linkFirst"); // the order in which the two are set
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("username"); // who signs in
+
+    QTest::addRow("link, then remembered username")
+            << true << u"?usr=admin&pwd=admin"_s << u"admin"_s;
+    QTest::addRow("remembered username, then link")
+            << false << u"?usr=admin&pwd=admin"_s << u"admin"_s;
+    QTest::addRow("plain address, then remembered username") << true << QString() << u"user"_s;
+}
+
+void TestLoginDialog::shouldLetALinksCredentialsWinOverARememberedUsername()
+{
+    QFETCH(bool, linkFirst);
+    QFETCH(QString, query);
+    QFETCH(QString, username);
+
+    // Like --server with a link while the settings remember another member.
+    m_server->addMember(u"user"_s, u"neko"_s,
+                        QJsonObject {{"name"_L1, "User"_L1}, {"can_login"_L1, true}});
+    const QString link = m_server->baseUrl().toString() + query;
+    if (linkFirst) {
+        m_dialog->setServerAddress(link);
+        m_dialog->setUsername(u"user"_s);
+    } else {
+        m_dialog->setUsername(u"user"_s);
+        m_dialog->setServerAddress(link);
+    }
+    m_dialog->show();
+    m_dialog->focusFirstEmptyField();
+    QCOMPARE(field("usernameLineEdit")->text(), username);
+    QCOMPARE(field("serverLineEdit")->text(), m_server->baseUrl().toString());
+
+    if (query.isEmpty())
+        QTest::keyClicks(field("passwordLineEdit"), u"neko"_s);
+    QSignalSpy signedIn(m_dialog.get(), &LoginDialog::signedIn);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+    QTRY_COMPARE(signedIn.size(), 1);
+    QCOMPARE(signedIn.first().first().value<SessionData>().id, username);
 }
 
 void TestLoginDialog::shouldSayWhatToCheckWhenNothingListens()

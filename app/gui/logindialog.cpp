@@ -113,6 +113,10 @@ void LoginDialog::setServerAddress(const QString &address)
 
 void LoginDialog::setUsername(const QString &username)
 {
+    // A link's username and password belong together: a remembered username, whether set
+    // before or after the link, must not pair itself with the link's password.
+    if (!m_linkUsername.isEmpty() && m_ui->usernameLineEdit->text() == m_linkUsername)
+        return;
     m_ui->usernameLineEdit->setText(username);
 }
 
@@ -330,8 +334,10 @@ void LoginDialog::takeLinkCredentials(const ServerAddress &address)
 {
     // A pasted web-client link brings a username and a password. They go into their fields at
     // once, so that the fields always show who will sign in, and can still be changed.
-    if (!address.linkUsername().isEmpty())
-        m_ui->usernameLineEdit->setText(address.linkUsername());
+    if (!address.linkUsername().isEmpty()) {
+        m_linkUsername = address.linkUsername();
+        m_ui->usernameLineEdit->setText(m_linkUsername);
+    }
     if (!address.linkPassword().isEmpty())
         m_ui->passwordLineEdit->setText(address.linkPassword());
 }

@@ -78,5 +78,6 @@ private:
     QByteArray m_refusedCertificate;
     QString m_serverText; // the server field's text, and what it was before its last change
     QString m_serverTextBefore;
+    QString m_linkUsername; // the username the last link in the server field brought
     bool m_busy = false;
 };
