@@ -71,6 +71,8 @@ private Q_SLOTS:
     void shouldStopFollowingEndlessRedirects();
     void shouldNotFollowARedirectFromHttpsToHttp();
     void shouldSayWhenTheServerClosesWithoutAnswer();
+    void shouldSuggestHttpWhenTheServerDoesNotSpeakHttps_data();
+    void shouldSuggestHttpWhenTheServerDoesNotSpeakHttps();
     void shouldStopReadingAnAnswerOfTensOfMegabytes();
     void shouldIgnoreAnAnswerThatArrivesAfterCancel();
     void shouldRefuseAProfileAnswerItCannotRead_data();
@@ -596,6 +598,53 @@ void TestNekoClient::shouldSayWhenTheServerClosesWithoutAnswer()
     QVERIFY2(result.errorString.contains("closed the connection"_L1),
              qPrintable(result.errorString));
     QVERIFY2(result.errorString.contains("https://"_L1), qPrintable(result.errorString));
+}
+
+void TestNekoClient::shouldSuggestHttpWhenTheServerDoesNotSpeakHttps_data()
+{
+    QTest::addColumn<bool>("answersInHttp"); // or closes the connection, as Qt's server does
+    QTest::addColumn<QString>("prefix");
+
+    QTest::addRow("the fake neko server closes the connection") << false << QString();
+    QTest::addRow("the fake neko server under a path prefix") << false << u"/neko"_s;
+    QTest::addRow("an HTTP 400 to the handshake, as Go's server sends") << true << QString();
+}
+
+void TestNekoClient::shouldSuggestHttpWhenTheServerDoesNotSpeakHttps()
+{
+    QFETCH(bool, answersInHttp);
+    QFETCH(QString, prefix);
+
+    // Go answers bytes it cannot read as HTTP with a 400 in plain text, whatever they were.
+    QTcpServer goLike;
+    QVERIFY(goLike.listen(QHostAddress::LocalHost));
+    connect(&goLike, &QTcpServer::newConnection, &goLike, [&goLike] {
+        while (QTcpSocket *socket = goLike.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; "
+                              "charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request");
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    m_server->setPathPrefix(prefix);
+    const quint16 port = answersInHttp ? goLike.serverPort() : m_server->port();
+
+    m_client->setBaseUrl(QUrl(u"https://127.0.0.1:%1%2/"_s.arg(port).arg(prefix)));
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::NetworkError);
+    const QString plain
+            = u"http://127.0.0.1:%1%2"_s.arg(port).arg(prefix.isEmpty() ? prefix : prefix + u'/');
+    QVERIFY2(result.errorString.contains(u"Try %1"_s.arg(plain + u'.'))
+                     || result.errorString.contains(u"Try %1;"_s.arg(plain)),
+             qPrintable(result.errorString));
+    QVERIFY2(result.errorString.contains("may not speak https"_L1), qPrintable(result.errorString));
+    QVERIFY(m_server->requests().isEmpty());
 }
 
 void TestNekoClient::shouldStopReadingAnAnswerOfTensOfMegabytes()

@@ -35,9 +35,24 @@ ApiResult::Kind kindOfNetworkError(QNetworkReply::NetworkError error, bool cance
     return ApiResult::Kind::NetworkError;
 }
 
+// The address that was asked for, in plain http: the request's URL without the "api/…" that
+// the client put under it.
+QString plainHttpAddress(const QUrl &url)
+{
+    QUrl base = url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    base.setScheme(u"http"_s);
+    QString path = base.path();
+    const qsizetype api = path.lastIndexOf("/api/"_L1);
+    if (api >= 0)
+        path.truncate(api + 1);
+    base.setPath(path == "/"_L1 ? QString() : path);
+    return base.toDisplayString();
+}
+
 QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtText)
 {
     const QString host = url.host();
+    const bool secure = url.scheme() == "https"_L1;
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
         return tr("Nothing answers at %1 (connection refused). Check the address and the port, "
@@ -48,7 +63,15 @@ QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, cons
                   "network connection.")
                 .arg(host);
     case QNetworkReply::RemoteHostClosedError:
-        // The most common cause: an https server asked in plain http.
+        // The most common causes: an https server asked in plain http, and the other way
+        // round, which Qt's own HTTP server answers by closing the connection.
+        if (secure) {
+            return tr("The server at %1 closed the connection when a secure one was asked for, "
+                      "so it may not speak https: neko itself speaks plain http unless a proxy in "
+                      "front of it adds https. Try %2; otherwise check that the address points "
+                      "at neko.")
+                    .arg(host, plainHttpAddress(url));
+        }
         if (url.scheme() == "http"_L1) {
             return tr("The server at %1 closed the connection without answering. If it uses "
                       "https, write https:// in front of the address; otherwise check that the "
@@ -58,8 +81,17 @@ QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, cons
         return tr("The server at %1 closed the connection without answering. Check that the "
                   "address points at neko and not at another service.")
                 .arg(host);
-    case QNetworkReply::SslHandshakeFailedError:
-        return tr("A secure connection to %1 could not be made: %2").arg(host, qtText);
+    case QNetworkReply::SslHandshakeFailedError: {
+        // A plain-http server such as neko's own answers the handshake with an HTTP error page,
+        // which OpenSSL reports as a "wrong version number".
+        QString reason = qtText;
+        if (!reason.endsWith(u'.'))
+            reason += u'.';
+        return tr("A secure connection to %1 could not be made: %2 The server may not speak "
+                  "https: neko itself speaks plain http unless a proxy in front of it adds "
+                  "https. Try %3.")
+                .arg(host, reason, plainHttpAddress(url));
+    }
     case QNetworkReply::TooManyRedirectsError:
         return tr("The server at %1 redirects in circles. Check the address and the reverse "
                   "proxy.")
