@@ -15,6 +15,8 @@ private Q_SLOTS:
     void shouldNormaliseAddress();
     void shouldRejectInvalidAddress_data();
     void shouldRejectInvalidAddress();
+    void shouldPointOutAMistypedScheme_data();
+    void shouldPointOutAMistypedScheme();
     void shouldKeepPathPrefix_data();
     void shouldKeepPathPrefix();
 };
@@ -89,6 +91,9 @@ void TestServerAddress::shouldNormaliseAddress_data()
     QTest::addRow("scheme-like text in the query of a link without scheme")
             << u"host:8080/?usr=a&pwd=x://y"_s << u"http://host:8080/"_s
             << u"http://host:8080/api/login"_s << u"a"_s << u"x://y"_s;
+    QTest::addRow("host name starting with http")
+            << u"https.example.com/https/"_s << u"http://https.example.com/https/"_s
+            << u"http://https.example.com/https/api/login"_s << QString() << QString();
     QTest::addRow("surrounding whitespace")
             << u"  \thost:8080 \n"_s << u"http://host:8080/"_s << u"http://host:8080/api/login"_s
             << QString() << QString();
@@ -170,6 +175,41 @@ void TestServerAddress::shouldRejectInvalidAddress()
     QVERIFY(!address.isValid());
     QVERIFY(!address.error().isEmpty());
     QVERIFY(address.baseUrl().isEmpty());
+}
+
+void TestServerAddress::shouldPointOutAMistypedScheme_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("hint"); // what the error must say
+
+    QTest::addRow("http without its colon")
+            << u"http//localhost:8471"_s << u"Did you mean http://localhost:8471?"_s;
+    QTest::addRow("https without its colon") << u"https//neko.example.com/neko/"_s
+                                             << u"Did you mean https://neko.example.com/neko/?"_s;
+    QTest::addRow("one slash") << u"http:/localhost:8471"_s
+                               << u"Did you mean http://localhost:8471?"_s;
+    QTest::addRow("three slashes") << u"https:///host"_s << u"Did you mean https://host?"_s;
+    QTest::addRow("upper case") << u"HTTP//Host:8080/"_s << u"Did you mean http://host:8080?"_s;
+    QTest::addRow("what was typed is quoted")
+            << u"http//localhost:8471"_s << u"\"http//\" where \"http://\" belongs"_s;
+    QTest::addRow("nothing sensible after it")
+            << u"http//:99999"_s << u"where \"http://\" belongs."_s;
+}
+
+void TestServerAddress::shouldPointOutAMistypedScheme()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, hint);
+
+    const ServerAddress address = ServerAddress::parse(input);
+    QVERIFY(!address.isValid());
+    QVERIFY2(address.error().contains(hint), qPrintable(address.error()));
+    QVERIFY(address.baseUrl().isEmpty());
+
+    // A link's password never shows in the message.
+    const ServerAddress link = ServerAddress::parse(input + u"?usr=admin&pwd=secret"_s);
+    QVERIFY(!link.isValid());
+    QVERIFY2(!link.error().contains(u"secret"_s), qPrintable(link.error()));
 }
 
 void TestServerAddress::shouldKeepPathPrefix_data()
