@@ -35,6 +35,9 @@ void TestServerAddress::shouldNormaliseAddress_data()
     QTest::addRow("host without port or scheme")
             << u"neko.example.org"_s << u"http://neko.example.org/"_s
             << u"http://neko.example.org/api/login"_s << QString() << QString();
+    QTest::addRow("default port written out is kept, so it counts as given")
+            << u"host:80"_s << u"http://host:80/"_s << u"http://host:80/api/login"_s << QString()
+            << QString();
     QTest::addRow("http with port, no slash")
             << u"http://host:8080"_s << u"http://host:8080/"_s << u"http://host:8080/api/login"_s
             << QString() << QString();

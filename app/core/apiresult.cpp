@@ -54,10 +54,23 @@ QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, cons
     const QString host = url.host();
     const bool secure = url.scheme() == "https"_L1;
     switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::ConnectionRefusedError: {
+        const QUrl server = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
+        // An address without a port goes to 80 or 443, where neko itself does not listen
+        // unless a proxy is in front of it.
+        if (url.port() == -1) {
+            QUrl usual = server;
+            usual.setPort(8080);
+            return tr("Nothing answers at %1 (connection refused). No port was given, so the "
+                      "default port %2 was tried, but neko usually listens on port 8080, as in "
+                      "%3. Check the address, and that neko is running.")
+                    .arg(server.toDisplayString(), QString::number(secure ? 443 : 80),
+                         usual.toDisplayString());
+        }
         return tr("Nothing answers at %1 (connection refused). Check the address and the port, "
                   "and that neko is running.")
-                .arg(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString());
+                .arg(server.toDisplayString());
+    }
     case QNetworkReply::HostNotFoundError:
         return tr("The server \"%1\" was not found. Check the spelling of the address and your "
                   "network connection.")
