@@ -47,6 +47,8 @@ private Q_SLOTS:
     void shouldLetALinksCredentialsWinOverARememberedUsername();
     void shouldSayWhatToCheckWhenNothingListens();
     void shouldRefuseAnAddressThatIsNotOne();
+    void shouldClearWhatWasSaidAboutAFieldOnceItIsEdited_data();
+    void shouldClearWhatWasSaidAboutAFieldOnceItIsEdited();
     void shouldCloseOnEscape();
     void shouldLabelEveryFieldWithAMnemonicAndABuddy();
     void shouldOfferRememberMeOffByDefaultAfterThePassword();
@@ -364,6 +366,47 @@ void TestLoginDialog::shouldRefuseAnAddressThatIsNotOne()
 
     QVERIFY2(bannerText().contains("http"_L1), qPrintable(bannerText()));
     QVERIFY(m_server->requests().isEmpty());
+}
+
+void TestLoginDialog::shouldClearWhatWasSaidAboutAFieldOnceItIsEdited_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("message"); // part of what is said
+    QTest::addColumn<QString>("invalid"); // the field it is about
+
+    QTest::addRow("no address") << QString() << u"admin"_s << u"Enter the address"_s
+                                << u"serverLineEdit"_s;
+    QTest::addRow("not an address")
+            << u"ftp://host/"_s << u"admin"_s << u"http"_s << u"serverLineEdit"_s;
+    QTest::addRow("mistyped scheme")
+            << u"http//localhost:8471"_s << u"admin"_s << u"Did you mean"_s << u"serverLineEdit"_s;
+    QTest::addRow("no username") << u"localhost:8471"_s << QString() << u"Enter a username"_s
+                                 << u"usernameLineEdit"_s;
+}
+
+void TestLoginDialog::shouldClearWhatWasSaidAboutAFieldOnceItIsEdited()
+{
+    QFETCH(QString, server);
+    QFETCH(QString, username);
+    QFETCH(QString, message);
+    QFETCH(QString, invalid);
+
+    m_dialog->setServerAddress(server);
+    m_dialog->setUsername(username);
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+    QVERIFY2(bannerText().contains(message), qPrintable(bannerText()));
+    auto *edited = m_dialog->findChild<QLineEdit *>(invalid);
+    QCOMPARE(QApplication::focusWidget(), edited);
+
+    // Typing elsewhere fixes nothing the message is about.
+    QTest::keyClicks(field("passwordLineEdit"), u"pw"_s);
+    QVERIFY2(bannerText().contains(message), qPrintable(bannerText()));
+
+    QTest::keyClicks(edited, u"x"_s);
+    QCOMPARE(bannerText(), QString());
 }
 
 void TestLoginDialog::shouldCloseOnEscape()

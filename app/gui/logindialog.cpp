@@ -65,6 +65,8 @@ LoginDialog::LoginDialog(NekoClient *client, QWidget *parent)
     connect(m_ui->serverLineEdit, &QLineEdit::textEdited, this, &LoginDialog::serverAddressEdited);
     connect(m_ui->serverLineEdit, &QLineEdit::editingFinished, this,
             &LoginDialog::removeLinkCredentials);
+    connect(m_ui->usernameLineEdit, &QLineEdit::textEdited, this,
+            [this] { fieldEdited(m_ui->usernameLineEdit); });
 
     QPushButton *signInButton = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     signInButton->setText(tr("Sign &In"));
@@ -177,11 +179,11 @@ void LoginDialog::signIn()
     if (m_busy)
         return;
     m_ui->errorBanner->clear();
+    m_invalidField = nullptr;
 
     const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
     if (!address.isValid()) {
-        showMessage(MessageBanner::Kind::Error, address.error());
-        m_ui->serverLineEdit->setFocus();
+        showFieldError(m_ui->serverLineEdit, address.error());
         return;
     }
 
@@ -191,8 +193,7 @@ void LoginDialog::signIn()
         m_ui->serverLineEdit->setText(address.displayString());
 
     if (m_ui->usernameLineEdit->text().isEmpty()) {
-        showMessage(MessageBanner::Kind::Error, tr("Enter a username."));
-        m_ui->usernameLineEdit->setFocus();
+        showFieldError(m_ui->usernameLineEdit, tr("Enter a username."));
         return;
     }
 
@@ -271,7 +272,26 @@ void LoginDialog::showEvent(QShowEvent *event)
 void LoginDialog::showMessage(MessageBanner::Kind kind, const QString &text,
                               const QList<QAction *> &actions)
 {
+    m_invalidField = nullptr;
     m_ui->errorBanner->showMessage(kind, text, actions);
+    fitHeight();
+}
+
+void LoginDialog::showFieldError(QLineEdit *field, const QString &text)
+{
+    showMessage(MessageBanner::Kind::Error, text);
+    m_invalidField = field;
+    field->setFocus();
+}
+
+void LoginDialog::fieldEdited(QLineEdit *field)
+{
+    // What was said about a field is out of date once it is being fixed; a failure from the
+    // server stays until the next try.
+    if (field != m_invalidField)
+        return;
+    m_invalidField = nullptr;
+    m_ui->errorBanner->clear();
     fitHeight();
 }
 
@@ -305,6 +325,7 @@ void LoginDialog::serverAddressEdited(const QString &text)
         fitHeight();
     }
     m_refusedCertificate.clear();
+    fieldEdited(m_ui->serverLineEdit);
 
     // neko's screen is often shared, so a pasted link's password must not stay readable in
     // this field. But someone typing a link by hand must not see "?usr=a" vanish under the

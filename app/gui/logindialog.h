@@ -15,6 +15,7 @@
 class NekoClient;
 class ServerAddress;
 class QAction;
+class QLineEdit;
 
 namespace Ui {
 class LoginDialog;
@@ -63,6 +64,8 @@ private:
     void showFailure(const ApiResult &result);
     void showMessage(MessageBanner::Kind kind, const QString &text,
                      const QList<QAction *> &actions = {});
+    void showFieldError(QLineEdit *field, const QString &text);
+    void fieldEdited(QLineEdit *field);
     void fitHeight();
     void serverAddressChanged(const QString &text);
     void serverAddressEdited(const QString &text);
@@ -79,5 +82,6 @@ private:
     QString m_serverText; // the server field's text, and what it was before its last change
     QString m_serverTextBefore;
     QString m_linkUsername; // the username the last link in the server field brought
+    QLineEdit *m_invalidField = nullptr; // the field the message shown is about, if any
     bool m_busy = false;
 };
