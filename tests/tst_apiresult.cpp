@@ -241,8 +241,16 @@ void TestApiResult::shouldMatchSentenceToOperation_data()
     QTest::addRow("cancelled save keeps edits")
             << Kind::Canceled << ApiOperation::Save << 0 << QString()
             << QStringList {u"not saved"_s} << QStringList();
-    QTest::addRow("timeout names seconds") << Kind::Timeout << ApiOperation::Load << 0 << QString()
-                                           << QStringList {u"seconds"_s} << QStringList {u"%1"_s};
+    QTest::addRow("timeout names seconds")
+            << Kind::Timeout << ApiOperation::Load << 0 << QString()
+            << QStringList {u"seconds"_s, u"try again"_s} << QStringList {u"%1"_s, u"Reload"_s};
+    QTest::addRow("timeout on save: it may have been saved")
+            << Kind::Timeout << ApiOperation::Save << 0 << QString()
+            << QStringList {u"20 seconds"_s, u"may have reached"_s, u"Reload from Server"_s}
+            << QStringList {u"try again"_s, u"%1"_s};
+    QTest::addRow("timeout on sign-in: try again")
+            << Kind::Timeout << ApiOperation::SignIn << 0 << QString()
+            << QStringList {u"try again"_s} << QStringList {u"may have"_s, u"Reload"_s};
 }
 
 void TestApiResult::shouldMatchSentenceToOperation()

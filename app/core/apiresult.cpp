@@ -262,12 +262,21 @@ QString ApiResult::describe(Kind kind, ApiOperation operation, int httpStatus,
                 .arg(detail);
     case Kind::NetworkError:
         return tr("The request failed: %1").arg(detail);
-    case Kind::Timeout:
+    case Kind::Timeout: {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                                     ApiRequests::DefaultTransferTimeout)
+                                     .count();
+        // A save that went unanswered may have been applied all the same, so "try again" would
+        // mislead; what the server holds now is what the admin needs to see first.
+        if (operation == ApiOperation::Save)
+            return tr("The server did not answer within %1 seconds, but the change may have "
+                      "reached it all the same. Use Reload from Server to see what it holds "
+                      "now before you save again.")
+                    .arg(seconds);
         return tr("The server did not answer within %1 seconds. Check your network and that "
                   "neko is running, then try again.")
-                .arg(std::chrono::duration_cast<std::chrono::seconds>(
-                             ApiRequests::DefaultTransferTimeout)
-                             .count());
+                .arg(seconds);
+    }
     case Kind::UntrustedCertificate:
         return tr("The certificate of %1 is not trusted: %2 Its SHA-256 fingerprint is\n%3\n"
                   "If that is the fingerprint of your server's certificate, you can trust it "
