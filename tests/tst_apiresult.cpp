@@ -117,6 +117,8 @@ private Q_SLOTS:
     void shouldReadReply_data();
     void shouldReadReply();
     void shouldAskToCheckAddressWhenConnectionRefused();
+    void shouldMentionPort8080OnlyWhenNoPortWasGiven_data();
+    void shouldMentionPort8080OnlyWhenNoPortWasGiven();
     void shouldTellCancelFromTimeout_data();
     void shouldTellCancelFromTimeout();
 
@@ -240,8 +242,16 @@ void TestApiResult::shouldMatchSentenceToOperation_data()
     QTest::addRow("cancelled save keeps edits")
             << Kind::Canceled << ApiOperation::Save << 0 << QString()
             << QStringList {u"not saved"_s} << QStringList();
-    QTest::addRow("timeout names seconds") << Kind::Timeout << ApiOperation::Load << 0 << QString()
-                                           << QStringList {u"seconds"_s} << QStringList {u"%1"_s};
+    QTest::addRow("timeout names seconds")
+            << Kind::Timeout << ApiOperation::Load << 0 << QString()
+            << QStringList {u"seconds"_s, u"try again"_s} << QStringList {u"%1"_s, u"Reload"_s};
+    QTest::addRow("timeout on save: it may have been saved")
+            << Kind::Timeout << ApiOperation::Save << 0 << QString()
+            << QStringList {u"20 seconds"_s, u"may have reached"_s, u"Reload from Server"_s}
+            << QStringList {u"try again"_s, u"%1"_s};
+    QTest::addRow("timeout on sign-in: try again")
+            << Kind::Timeout << ApiOperation::SignIn << 0 << QString()
+            << QStringList {u"try again"_s} << QStringList {u"may have"_s, u"Reload"_s};
 }
 
 void TestApiResult::shouldMatchSentenceToOperation()
@@ -452,6 +462,45 @@ void TestApiResult::shouldAskToCheckAddressWhenConnectionRefused()
     QVERIFY(!result.errorString.isEmpty());
     QVERIFY2(result.errorString.contains(u"Check the address"_s), qPrintable(result.errorString));
     QVERIFY2(result.errorString.contains(QString::number(port)), qPrintable(result.errorString));
+}
+
+void TestApiResult::shouldMentionPort8080OnlyWhenNoPortWasGiven_data()
+{
+    QTest::addColumn<QString>("address"); // as the user typed it; empty for a free port
+    QTest::addColumn<QString>("usual"); // the address with neko's usual port, if suggested
+
+    QTest::addRow("no port") << u"http://127.0.0.1/"_s << u"http://127.0.0.1:8080"_s;
+    QTest::addRow("port 80 written out") << u"http://127.0.0.1:80/"_s << QString();
+    QTest::addRow("another port") << QString() << QString();
+}
+
+void TestApiResult::shouldMentionPort8080OnlyWhenNoPortWasGiven()
+{
+    QFETCH(QString, address);
+    QFETCH(QString, usual);
+
+    QUrl url(address);
+    if (address.isEmpty()) {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        url = QUrl(u"http://127.0.0.1:%1/"_s.arg(probe.serverPort()));
+    } else {
+        QTcpSocket web;
+        web.connectToHost(QHostAddress::LocalHost, 80);
+        if (web.waitForConnected(1000))
+            QSKIP("something listens on port 80 here; the refusal cannot be tested");
+    }
+
+    QByteArray body;
+    QNetworkReply *reply = get(url.resolved(QUrl(u"api/login"_s)), &body);
+    QCOMPARE(reply->error(), QNetworkReply::ConnectionRefusedError);
+    const ApiResult result = ApiResult::fromReply(reply, body, ApiOperation::SignIn, false);
+    reply->deleteLater();
+
+    QVERIFY2(result.errorString.contains(u"connection refused"_s), qPrintable(result.errorString));
+    QCOMPARE(result.errorString.contains(u"port 8080"_s), !usual.isEmpty());
+    if (!usual.isEmpty())
+        QVERIFY2(result.errorString.contains(usual), qPrintable(result.errorString));
 }
 
 void TestApiResult::shouldTellCancelFromTimeout_data()

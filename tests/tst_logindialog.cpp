@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,8 +40,15 @@ private Q_SLOTS:
     void shouldHintAtThePathPrefixWhenTheAddressIsNotNeko();
     void shouldTakeCredentialsFromAPastedLinkAndShowTheCleanAddress();
     void shouldShowTheCredentialsOfAPastedLinkBeforeSigningIn();
+    void shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce_data();
+    void shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce();
+    void shouldNotRewriteALinkWhileItIsTypedButWhenEditingEnds();
+    void shouldLetALinksCredentialsWinOverARememberedUsername_data();
+    void shouldLetALinksCredentialsWinOverARememberedUsername();
     void shouldSayWhatToCheckWhenNothingListens();
     void shouldRefuseAnAddressThatIsNotOne();
+    void shouldClearWhatWasSaidAboutAFieldOnceItIsEdited_data();
+    void shouldClearWhatWasSaidAboutAFieldOnceItIsEdited();
     void shouldCloseOnEscape();
     void shouldLabelEveryFieldWithAMnemonicAndABuddy();
     void shouldOfferRememberMeOffByDefaultAfterThePassword();
@@ -219,6 +227,118 @@ void TestLoginDialog::shouldShowTheCredentialsOfAPastedLinkBeforeSigningIn()
     QCOMPARE(signedIn.first().first().value<SessionData>().id, u"admin"_s);
 }
 
+void TestLoginDialog::shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce_data()
+{
+    QTest::addColumn<QString>("before"); // what the field held before the paste
+    QTest::addColumn<QString>("link");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+
+    QTest::addRow("web-client link into an empty field")
+            << QString() << u"http://localhost:8471/neko/?usr=user&pwd=s3cret"_s
+            << u"http://localhost:8471/neko/"_s << u"user"_s << u"s3cret"_s;
+    QTest::addRow("user info into an empty field")
+            << QString() << u"http://user:s3cret@localhost:8471/"_s << u"http://localhost:8471/"_s
+            << u"user"_s << u"s3cret"_s;
+    QTest::addRow("link over the remembered address")
+            << u"http://localhost:8471/"_s << u"https://neko.example.com/?usr=admin&pwd=s3cret"_s
+            << u"https://neko.example.com/"_s << u"admin"_s << u"s3cret"_s;
+}
+
+void TestLoginDialog::shouldTakeAPastedLinksPasswordOutOfTheServerFieldAtOnce()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, link);
+    QFETCH(QString, shown);
+    QFETCH(QString, username);
+    QFETCH(QString, password);
+
+    m_dialog->setServerAddress(before);
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QLineEdit *server = field("serverLineEdit");
+    server->setFocus();
+    server->selectAll();
+    QGuiApplication::clipboard()->setText(link);
+    QTest::keyClick(server, Qt::Key_V, Qt::ControlModifier);
+
+    // Still in the field, before Sign In or anything else.
+    QCOMPARE(QApplication::focusWidget(), server);
+    QCOMPARE(server->text(), shown);
+    QCOMPARE(field("usernameLineEdit")->text(), username);
+    QCOMPARE(field("passwordLineEdit")->text(), password);
+
+    // Nor does Undo bring the link back.
+    QTest::keyClick(server, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY2(!server->text().contains(password), qPrintable(server->text()));
+}
+
+void TestLoginDialog::shouldNotRewriteALinkWhileItIsTypedButWhenEditingEnds()
+{
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QLineEdit *server = field("serverLineEdit");
+    server->setFocus();
+
+    // Every key leaves exactly what was typed so far.
+    const QString link = u"localhost:8471/?usr=a&pwd=b"_s;
+    for (qsizetype typed = 1; typed <= link.size(); ++typed) {
+        QTest::keyClick(server, link.at(typed - 1).toLatin1());
+        QCOMPARE(server->text(), link.left(typed));
+    }
+    QCOMPARE(field("usernameLineEdit")->text(), u"a"_s);
+    QCOMPARE(field("passwordLineEdit")->text(), u"b"_s);
+
+    // Leaving the field ends the editing.
+    field("passwordLineEdit")->setFocus();
+    QTRY_COMPARE(server->text(), u"http://localhost:8471/"_s);
+    QCOMPARE(field("passwordLineEdit")->text(), u"b"_s);
+}
+
+void TestLoginDialog::shouldLetALinksCredentialsWinOverARememberedUsername_data()
+{
+    QTest::addColumn<bool>("linkFirst"); // the order in which the two are set
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("username"); // who signs in
+
+    QTest::addRow("link, then remembered username")
+            << true << u"?usr=admin&pwd=admin"_s << u"admin"_s;
+    QTest::addRow("remembered username, then link")
+            << false << u"?usr=admin&pwd=admin"_s << u"admin"_s;
+    QTest::addRow("plain address, then remembered username") << true << QString() << u"user"_s;
+}
+
+void TestLoginDialog::shouldLetALinksCredentialsWinOverARememberedUsername()
+{
+    QFETCH(bool, linkFirst);
+    QFETCH(QString, query);
+    QFETCH(QString, username);
+
+    // Like --server with a link while the settings remember another member.
+    m_server->addMember(u"user"_s, u"neko"_s,
+                        QJsonObject {{"name"_L1, "User"_L1}, {"can_login"_L1, true}});
+    const QString link = m_server->baseUrl().toString() + query;
+    if (linkFirst) {
+        m_dialog->setServerAddress(link);
+        m_dialog->setUsername(u"user"_s);
+    } else {
+        m_dialog->setUsername(u"user"_s);
+        m_dialog->setServerAddress(link);
+    }
+    m_dialog->show();
+    m_dialog->focusFirstEmptyField();
+    QCOMPARE(field("usernameLineEdit")->text(), username);
+    QCOMPARE(field("serverLineEdit")->text(), m_server->baseUrl().toString());
+
+    if (query.isEmpty())
+        QTest::keyClicks(field("passwordLineEdit"), u"neko"_s);
+    QSignalSpy signedIn(m_dialog.get(), &LoginDialog::signedIn);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+    QTRY_COMPARE(signedIn.size(), 1);
+    QCOMPARE(signedIn.first().first().value<SessionData>().id, username);
+}
+
 void TestLoginDialog::shouldSayWhatToCheckWhenNothingListens()
 {
     QTcpServer probe;
@@ -246,6 +366,47 @@ void TestLoginDialog::shouldRefuseAnAddressThatIsNotOne()
 
     QVERIFY2(bannerText().contains("http"_L1), qPrintable(bannerText()));
     QVERIFY(m_server->requests().isEmpty());
+}
+
+void TestLoginDialog::shouldClearWhatWasSaidAboutAFieldOnceItIsEdited_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("message"); // part of what is said
+    QTest::addColumn<QString>("invalid"); // the field it is about
+
+    QTest::addRow("no address") << QString() << u"admin"_s << u"Enter the address"_s
+                                << u"serverLineEdit"_s;
+    QTest::addRow("not an address")
+            << u"ftp://host/"_s << u"admin"_s << u"http"_s << u"serverLineEdit"_s;
+    QTest::addRow("mistyped scheme")
+            << u"http//localhost:8471"_s << u"admin"_s << u"Did you mean"_s << u"serverLineEdit"_s;
+    QTest::addRow("no username") << u"localhost:8471"_s << QString() << u"Enter a username"_s
+                                 << u"usernameLineEdit"_s;
+}
+
+void TestLoginDialog::shouldClearWhatWasSaidAboutAFieldOnceItIsEdited()
+{
+    QFETCH(QString, server);
+    QFETCH(QString, username);
+    QFETCH(QString, message);
+    QFETCH(QString, invalid);
+
+    m_dialog->setServerAddress(server);
+    m_dialog->setUsername(username);
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+    QVERIFY2(bannerText().contains(message), qPrintable(bannerText()));
+    auto *edited = m_dialog->findChild<QLineEdit *>(invalid);
+    QCOMPARE(QApplication::focusWidget(), edited);
+
+    // Typing elsewhere fixes nothing the message is about.
+    QTest::keyClicks(field("passwordLineEdit"), u"pw"_s);
+    QVERIFY2(bannerText().contains(message), qPrintable(bannerText()));
+
+    QTest::keyClicks(edited, u"x"_s);
+    QCOMPARE(bannerText(), QString());
 }
 
 void TestLoginDialog::shouldCloseOnEscape()

@@ -118,6 +118,8 @@ private Q_SLOTS:
     void shouldAskAgainWhenTheRememberedSessionEnded();
     void shouldAskWhenTheKeychainCannotBeRead();
     void shouldKeepPasswordAndTokenOutOfSettingsFilesAndLogs();
+    void shouldSignInAsTheMemberOfALinkGivenAtStart_data();
+    void shouldSignInAsTheMemberOfALinkGivenAtStart();
 
     void shouldOfferUnsavedEditsAfterTheProcessWasKilled();
     void shouldOfferADraftOnlyToTheSameMember();
@@ -1041,6 +1043,49 @@ void captureMessage(QtMsgType, const QMessageLogContext &context, const QString 
 }
 
 } // namespace
+
+void TestMainWindow::shouldSignInAsTheMemberOfALinkGivenAtStart_data()
+{
+    QTest::addColumn<bool>("remembered"); // whether the other member's session is remembered
+
+    QTest::addRow("another member's username in the settings") << false;
+    QTest::addRow("another member's session remembered") << true;
+}
+
+void TestMainWindow::shouldSignInAsTheMemberOfALinkGivenAtStart()
+{
+    QFETCH(bool, remembered);
+
+    const QString password = u"l1nk-pa55"_s;
+    m_server->addMember(u"carol"_s, password, profileOf(u"Carol"_s, true));
+    signInAs(u"user"_s, u"neko"_s, remembered ? Remember::Yes : Remember::No);
+    if (remembered)
+        QTRY_VERIFY(!AppSettings().rememberedServer().isEmpty());
+
+    // neko-profile-editor --server 'http://host:port/?usr=carol&pwd=…'
+    restartApp();
+    m_window->start(m_server->baseUrl().toString() + u"?usr=carol&pwd="_s + password);
+    const QPointer<LoginDialog> dialog = waitForLoginDialog();
+    QVERIFY2(dialog, "signed in without asking, as the remembered member");
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"usernameLineEdit"_s)->text(), u"carol"_s);
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"passwordLineEdit"_s)->text(), password);
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"serverLineEdit"_s)->text(),
+             m_server->baseUrl().toString());
+
+    QTest::keyClick(dialog->findChild<QLineEdit *>(u"passwordLineEdit"_s), Qt::Key_Return);
+    QTRY_VERIFY(find<QLabel>("sessionLabel")->text().contains("as carol"_L1));
+    QCOMPARE(AppSettings().lastUsername(), u"carol"_s);
+
+    // The link's password went into the sign-in and nowhere else.
+    m_window->close();
+    QSettings().sync();
+    QDirIterator it(m_config.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(password.toUtf8()), qPrintable(file.fileName()));
+    }
+}
 
 void TestMainWindow::shouldKeepPasswordAndTokenOutOfSettingsFilesAndLogs()
 {

@@ -63,6 +63,8 @@ private Q_SLOTS:
     void shouldReportAProxyPageAsNotNeko();
     void shouldSayWhatToCheckWhenNothingListens();
     void shouldGiveUpOnAServerThatNeverAnswers();
+    void shouldSayThatASaveThatTimedOutMayHaveBeenSaved_data();
+    void shouldSayThatASaveThatTimedOutMayHaveBeenSaved();
     void shouldRefuseAnUntrustedCertificateAndNameItsFingerprint();
     void shouldAcceptExactlyTheTrustedCertificate();
     void shouldRefuseACertificateThatChanged();
@@ -71,6 +73,8 @@ private Q_SLOTS:
     void shouldStopFollowingEndlessRedirects();
     void shouldNotFollowARedirectFromHttpsToHttp();
     void shouldSayWhenTheServerClosesWithoutAnswer();
+    void shouldSuggestHttpWhenTheServerDoesNotSpeakHttps_data();
+    void shouldSuggestHttpWhenTheServerDoesNotSpeakHttps();
     void shouldStopReadingAnAnswerOfTensOfMegabytes();
     void shouldIgnoreAnAnswerThatArrivesAfterCancel();
     void shouldRefuseAProfileAnswerItCannotRead_data();
@@ -406,6 +410,65 @@ void TestNekoClient::shouldGiveUpOnAServerThatNeverAnswers()
     QVERIFY(!m_client->isBusy());
 }
 
+void TestNekoClient::shouldSayThatASaveThatTimedOutMayHaveBeenSaved_data()
+{
+    QTest::addColumn<QString>("hanging"); // the request the server never answers
+    QTest::addColumn<bool>("saved"); // whether the save itself was answered
+    QTest::addColumn<QStringList>("parts"); // what the sentence must contain
+    QTest::addColumn<QStringList>("absent"); // what it must not contain
+
+    QTest::addRow("the save went unanswered")
+            << u"POST /api/profile"_s << false
+            << QStringList {u"may have reached"_s, u"Reload from Server"_s}
+            << QStringList {u"try again"_s};
+    QTest::addRow("reading the profile back went unanswered")
+            << u"GET /api/whoami"_s << true << QStringList {u"try again"_s}
+            << QStringList {u"may have"_s, u"Reload"_s};
+}
+
+void TestNekoClient::shouldSayThatASaveThatTimedOutMayHaveBeenSaved()
+{
+    QFETCH(QString, hanging);
+    QFETCH(bool, saved);
+    QFETCH(QStringList, parts);
+    QFETCH(QStringList, absent);
+
+    // It continues a session like neko, then leaves one request of the save unanswered.
+    const QByteArray session = R"({"id":"admin","profile":{"name":"Admin","is_admin":true}})";
+    const QByteArray json = "Content-Type: application/json\r\n";
+    auto saving = std::make_shared<bool>(false);
+    RawHttpServer server;
+    server.setHandler([=](const QByteArray &request) {
+        if (request.startsWith("POST /api/profile"))
+            *saving = true;
+        if (*saving && request.startsWith(hanging.toLatin1()))
+            return QByteArray();
+        if (request.startsWith("POST /api/profile"))
+            return RawHttpServer::response(200, json, "true");
+        return RawHttpServer::response(200, json, session);
+    });
+    QVERIFY(server.listenOnLoopback());
+    m_client->setBaseUrl(server.baseUrl());
+    QSignalSpy signedIn(m_client.get(), &NekoClient::signedIn);
+    QVERIFY(m_client->resume(u"token"_s));
+    QTRY_COMPARE(signedIn.size(), 1);
+
+    m_client->setTransferTimeout(std::chrono::milliseconds(300));
+    QSignalSpy failed(m_client.get(), &NekoClient::operationFailed);
+    QSignalSpy unconfirmed(m_client.get(), &NekoClient::saveUnconfirmed);
+    QVERIFY(m_client->saveProfile({QJsonObject {{"name"_L1, "X"_L1}}}));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size() + unconfirmed.size(), 1, 5000);
+
+    // Only a save that was answered counts as saved.
+    QCOMPARE(unconfirmed.size(), saved ? 1 : 0);
+    const auto result = (saved ? unconfirmed : failed).first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::Timeout);
+    for (const QString &part : std::as_const(parts))
+        QVERIFY2(result.errorString.contains(part), qPrintable(result.errorString));
+    for (const QString &part : std::as_const(absent))
+        QVERIFY2(!result.errorString.contains(part), qPrintable(result.errorString));
+}
+
 std::optional<TestCertificate> TestNekoClient::certificate()
 {
     // One certificate for the whole run: openssl takes a moment to make one.
@@ -596,6 +659,53 @@ void TestNekoClient::shouldSayWhenTheServerClosesWithoutAnswer()
     QVERIFY2(result.errorString.contains("closed the connection"_L1),
              qPrintable(result.errorString));
     QVERIFY2(result.errorString.contains("https://"_L1), qPrintable(result.errorString));
+}
+
+void TestNekoClient::shouldSuggestHttpWhenTheServerDoesNotSpeakHttps_data()
+{
+    QTest::addColumn<bool>("answersInHttp"); // or closes the connection, as Qt's server does
+    QTest::addColumn<QString>("prefix");
+
+    QTest::addRow("the fake neko server closes the connection") << false << QString();
+    QTest::addRow("the fake neko server under a path prefix") << false << u"/neko"_s;
+    QTest::addRow("an HTTP 400 to the handshake, as Go's server sends") << true << QString();
+}
+
+void TestNekoClient::shouldSuggestHttpWhenTheServerDoesNotSpeakHttps()
+{
+    QFETCH(bool, answersInHttp);
+    QFETCH(QString, prefix);
+
+    // Go answers bytes it cannot read as HTTP with a 400 in plain text, whatever they were.
+    QTcpServer goLike;
+    QVERIFY(goLike.listen(QHostAddress::LocalHost));
+    connect(&goLike, &QTcpServer::newConnection, &goLike, [&goLike] {
+        while (QTcpSocket *socket = goLike.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; "
+                              "charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request");
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    m_server->setPathPrefix(prefix);
+    const quint16 port = answersInHttp ? goLike.serverPort() : m_server->port();
+
+    m_client->setBaseUrl(QUrl(u"https://127.0.0.1:%1%2/"_s.arg(port).arg(prefix)));
+    QSignalSpy failed(m_client.get(), &NekoClient::signInFailed);
+    m_client->signIn(u"admin"_s, u"admin"_s);
+    QTRY_COMPARE(failed.size(), 1);
+
+    const auto result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::NetworkError);
+    const QString plain
+            = u"http://127.0.0.1:%1%2"_s.arg(port).arg(prefix.isEmpty() ? prefix : prefix + u'/');
+    QVERIFY2(result.errorString.contains(u"Try %1"_s.arg(plain + u'.'))
+                     || result.errorString.contains(u"Try %1;"_s.arg(plain)),
+             qPrintable(result.errorString));
+    QVERIFY2(result.errorString.contains("may not speak https"_L1), qPrintable(result.errorString));
+    QVERIFY(m_server->requests().isEmpty());
 }
 
 void TestNekoClient::shouldStopReadingAnAnswerOfTensOfMegabytes()

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void shouldNormaliseAddress();
     void shouldRejectInvalidAddress_data();
     void shouldRejectInvalidAddress();
+    void shouldPointOutAMistypedScheme_data();
+    void shouldPointOutAMistypedScheme();
     void shouldKeepPathPrefix_data();
     void shouldKeepPathPrefix();
 };
@@ -33,6 +35,9 @@ void TestServerAddress::shouldNormaliseAddress_data()
     QTest::addRow("host without port or scheme")
             << u"neko.example.org"_s << u"http://neko.example.org/"_s
             << u"http://neko.example.org/api/login"_s << QString() << QString();
+    QTest::addRow("default port written out is kept, so it counts as given")
+            << u"host:80"_s << u"http://host:80/"_s << u"http://host:80/api/login"_s << QString()
+            << QString();
     QTest::addRow("http with port, no slash")
             << u"http://host:8080"_s << u"http://host:8080/"_s << u"http://host:8080/api/login"_s
             << QString() << QString();
@@ -62,8 +67,21 @@ void TestServerAddress::shouldNormaliseAddress_data()
             << u"http://host:8080/api/login"_s << u"admin"_s << QString();
     QTest::addRow("fragment dropped") << u"http://host:8080/#/room"_s << u"http://host:8080/"_s
                                       << u"http://host:8080/api/login"_s << QString() << QString();
-    QTest::addRow("user info dropped") << u"http://user:pw@host:8080/"_s << u"http://host:8080/"_s
-                                       << u"http://host:8080/api/login"_s << QString() << QString();
+    QTest::addRow("user info taken as credentials")
+            << u"http://admin:secret@host:8080/"_s << u"http://host:8080/"_s
+            << u"http://host:8080/api/login"_s << u"admin"_s << u"secret"_s;
+    QTest::addRow("user info without scheme, percent-encoded")
+            << u"ad%20min:s%40cret@host:8080"_s << u"http://host:8080/"_s
+            << u"http://host:8080/api/login"_s << u"ad min"_s << u"s@cret"_s;
+    QTest::addRow("user info with a username only")
+            << u"https://admin@host/neko/"_s << u"https://host/neko/"_s
+            << u"https://host/neko/api/login"_s << u"admin"_s << QString();
+    QTest::addRow("usr and pwd win over user info, as a pair")
+            << u"http://other:secret2@host/?usr=admin&pwd=secret"_s << u"http://host/"_s
+            << u"http://host/api/login"_s << u"admin"_s << u"secret"_s;
+    QTest::addRow("pwd alone does not pair with the user info's username")
+            << u"http://other@host/?pwd=secret"_s << u"http://host/"_s << u"http://host/api/login"_s
+            << QString() << u"secret"_s;
     QTest::addRow("IPv6 literal with port, no scheme")
             << u"[::1]:8080"_s << u"http://[::1]:8080/"_s << u"http://[::1]:8080/api/login"_s
             << QString() << QString();
@@ -76,6 +94,9 @@ void TestServerAddress::shouldNormaliseAddress_data()
     QTest::addRow("scheme-like text in the query of a link without scheme")
             << u"host:8080/?usr=a&pwd=x://y"_s << u"http://host:8080/"_s
             << u"http://host:8080/api/login"_s << u"a"_s << u"x://y"_s;
+    QTest::addRow("host name starting with http")
+            << u"https.example.com/https/"_s << u"http://https.example.com/https/"_s
+            << u"http://https.example.com/https/api/login"_s << QString() << QString();
     QTest::addRow("surrounding whitespace")
             << u"  \thost:8080 \n"_s << u"http://host:8080/"_s << u"http://host:8080/api/login"_s
             << QString() << QString();
@@ -127,6 +148,7 @@ void TestServerAddress::shouldNormaliseAddress()
     QCOMPARE(address.baseUrl().fragment(), QString());
     QCOMPARE(address.baseUrl().userInfo(), QString());
     QVERIFY(!address.displayString().contains(u"secret"_s));
+    QCOMPARE(address.hasLinkCredentials(), !username.isEmpty() || !password.isEmpty());
 
     // The settings keep the display string, and the sign-in dialog reads it back.
     QCOMPARE(ServerAddress::parse(address.displayString()).baseUrl(), address.baseUrl());
@@ -156,6 +178,41 @@ void TestServerAddress::shouldRejectInvalidAddress()
     QVERIFY(!address.isValid());
     QVERIFY(!address.error().isEmpty());
     QVERIFY(address.baseUrl().isEmpty());
+}
+
+void TestServerAddress::shouldPointOutAMistypedScheme_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("hint"); // what the error must say
+
+    QTest::addRow("http without its colon")
+            << u"http//localhost:8471"_s << u"Did you mean http://localhost:8471?"_s;
+    QTest::addRow("https without its colon") << u"https//neko.example.com/neko/"_s
+                                             << u"Did you mean https://neko.example.com/neko/?"_s;
+    QTest::addRow("one slash") << u"http:/localhost:8471"_s
+                               << u"Did you mean http://localhost:8471?"_s;
+    QTest::addRow("three slashes") << u"https:///host"_s << u"Did you mean https://host?"_s;
+    QTest::addRow("upper case") << u"HTTP//Host:8080/"_s << u"Did you mean http://host:8080?"_s;
+    QTest::addRow("what was typed is quoted")
+            << u"http//localhost:8471"_s << u"\"http//\" where \"http://\" belongs"_s;
+    QTest::addRow("nothing sensible after it")
+            << u"http//:99999"_s << u"where \"http://\" belongs."_s;
+}
+
+void TestServerAddress::shouldPointOutAMistypedScheme()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, hint);
+
+    const ServerAddress address = ServerAddress::parse(input);
+    QVERIFY(!address.isValid());
+    QVERIFY2(address.error().contains(hint), qPrintable(address.error()));
+    QVERIFY(address.baseUrl().isEmpty());
+
+    // A link's password never shows in the message.
+    const ServerAddress link = ServerAddress::parse(input + u"?usr=admin&pwd=secret"_s);
+    QVERIFY(!link.isValid());
+    QVERIFY2(!link.error().contains(u"secret"_s), qPrintable(link.error()));
 }
 
 void TestServerAddress::shouldKeepPathPrefix_data()

@@ -35,20 +35,56 @@ ApiResult::Kind kindOfNetworkError(QNetworkReply::NetworkError error, bool cance
     return ApiResult::Kind::NetworkError;
 }
 
+// The address that was asked for, in plain http: the request's URL without the "api/…" that
+// the client put under it.
+QString plainHttpAddress(const QUrl &url)
+{
+    QUrl base = url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    base.setScheme(u"http"_s);
+    QString path = base.path();
+    const qsizetype api = path.lastIndexOf("/api/"_L1);
+    if (api >= 0)
+        path.truncate(api + 1);
+    base.setPath(path == "/"_L1 ? QString() : path);
+    return base.toDisplayString();
+}
+
 QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtText)
 {
     const QString host = url.host();
+    const bool secure = url.scheme() == "https"_L1;
     switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::ConnectionRefusedError: {
+        const QUrl server = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
+        // An address without a port goes to 80 or 443, where neko itself does not listen
+        // unless a proxy is in front of it.
+        if (url.port() == -1) {
+            QUrl usual = server;
+            usual.setPort(8080);
+            return tr("Nothing answers at %1 (connection refused). No port was given, so the "
+                      "default port %2 was tried, but neko usually listens on port 8080, as in "
+                      "%3. Check the address, and that neko is running.")
+                    .arg(server.toDisplayString(), QString::number(secure ? 443 : 80),
+                         usual.toDisplayString());
+        }
         return tr("Nothing answers at %1 (connection refused). Check the address and the port, "
                   "and that neko is running.")
-                .arg(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString());
+                .arg(server.toDisplayString());
+    }
     case QNetworkReply::HostNotFoundError:
         return tr("The server \"%1\" was not found. Check the spelling of the address and your "
                   "network connection.")
                 .arg(host);
     case QNetworkReply::RemoteHostClosedError:
-        // The most common cause: an https server asked in plain http.
+        // The most common causes: an https server asked in plain http, and the other way
+        // round, which Qt's own HTTP server answers by closing the connection.
+        if (secure) {
+            return tr("The server at %1 closed the connection when a secure one was asked for, "
+                      "so it may not speak https: neko itself speaks plain http unless a proxy in "
+                      "front of it adds https. Try %2; otherwise check that the address points "
+                      "at neko.")
+                    .arg(host, plainHttpAddress(url));
+        }
         if (url.scheme() == "http"_L1) {
             return tr("The server at %1 closed the connection without answering. If it uses "
                       "https, write https:// in front of the address; otherwise check that the "
@@ -58,8 +94,17 @@ QString networkSentence(QNetworkReply::NetworkError error, const QUrl &url, cons
         return tr("The server at %1 closed the connection without answering. Check that the "
                   "address points at neko and not at another service.")
                 .arg(host);
-    case QNetworkReply::SslHandshakeFailedError:
-        return tr("A secure connection to %1 could not be made: %2").arg(host, qtText);
+    case QNetworkReply::SslHandshakeFailedError: {
+        // A plain-http server such as neko's own answers the handshake with an HTTP error page,
+        // which OpenSSL reports as a "wrong version number".
+        QString reason = qtText;
+        if (!reason.endsWith(u'.'))
+            reason += u'.';
+        return tr("A secure connection to %1 could not be made: %2 The server may not speak "
+                  "https: neko itself speaks plain http unless a proxy in front of it adds "
+                  "https. Try %3.")
+                .arg(host, reason, plainHttpAddress(url));
+    }
     case QNetworkReply::TooManyRedirectsError:
         return tr("The server at %1 redirects in circles. Check the address and the reverse "
                   "proxy.")
@@ -218,12 +263,21 @@ QString ApiResult::describe(Kind kind, ApiOperation operation, int httpStatus,
                 .arg(detail);
     case Kind::NetworkError:
         return tr("The request failed: %1").arg(detail);
-    case Kind::Timeout:
+    case Kind::Timeout: {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                                     ApiRequests::DefaultTransferTimeout)
+                                     .count();
+        // A save that went unanswered may have been applied all the same, so "try again" would
+        // mislead; what the server holds now is what the admin needs to see first.
+        if (operation == ApiOperation::Save)
+            return tr("The server did not answer within %1 seconds, but the change may have "
+                      "reached it all the same. Use Reload from Server to see what it holds "
+                      "now before you save again.")
+                    .arg(seconds);
         return tr("The server did not answer within %1 seconds. Check your network and that "
                   "neko is running, then try again.")
-                .arg(std::chrono::duration_cast<std::chrono::seconds>(
-                             ApiRequests::DefaultTransferTimeout)
-                             .count());
+                .arg(seconds);
+    }
     case Kind::UntrustedCertificate:
         return tr("The certificate of %1 is not trusted: %2 Its SHA-256 fingerprint is\n%3\n"
                   "If that is the fingerprint of your server's certificate, you can trust it "

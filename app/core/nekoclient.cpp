@@ -378,7 +378,11 @@ void NekoClient::fail(const ApiResult &result)
         Q_EMIT operationFailed(result);
         Q_EMIT signedOut();
     } else if (savedAlready && result.kind != ApiResult::Kind::Canceled) {
-        Q_EMIT saveUnconfirmed(result);
+        // The save itself was answered; what timed out is reading the profile back, a load.
+        ApiResult readBack = result;
+        if (result.kind == ApiResult::Kind::Timeout)
+            readBack.errorString = ApiResult::describe(result.kind, ApiOperation::Load, 0, {});
+        Q_EMIT saveUnconfirmed(readBack);
     } else {
         Q_EMIT operationFailed(result);
     }

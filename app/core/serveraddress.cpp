@@ -30,6 +30,35 @@ ServerAddress ServerAddress::parse(const QString &input)
         return address;
     }
 
+    // "http//host", "http:/host" or "http:///host" would become a server named "http", and the
+    // sign-in would fail with a puzzling "not found". The intended address is plain to see, but
+    // it is shown rather than used, so that nothing is sent to an address nobody typed.
+    static const QRegularExpression mistypedScheme(u"^(https?)(/{2,}|:/|:/{3,})(?=[^/])"_s,
+                                                   QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch mistyped = mistypedScheme.match(text);
+    if (mistyped.hasMatch()) {
+        const QString scheme = mistyped.captured(1).toLower();
+        const ServerAddress intended = parse(scheme + "://"_L1 + text.mid(mistyped.capturedEnd()));
+        const QString typed = text.left(mistyped.capturedEnd());
+        if (!intended.isValid()) {
+            address.m_error = QCoreApplication::translate("ServerAddress",
+                                                          "The address begins with \"%1\" where "
+                                                          "\"%2://\" belongs.")
+                                      .arg(typed, scheme);
+            return address;
+        }
+
+        // The query and user info stay out of the message: they may hold a password.
+        QUrl shown = intended.baseUrl();
+        if (shown.path() == "/"_L1)
+            shown.setPath(QString());
+        address.m_error = QCoreApplication::translate("ServerAddress",
+                                                      "The address begins with \"%1\" where "
+                                                      "\"%2://\" belongs. Did you mean %3?")
+                                  .arg(typed, scheme, shown.toDisplayString());
+        return address;
+    }
+
     // Without a scheme QUrl would read "host:8080" as scheme "host"; neko serves plain http
     // unless a proxy in front adds TLS, so http is the default people expect.
     static const QRegularExpression schemePrefix(u"^[A-Za-z][A-Za-z0-9+.-]*://"_s);
@@ -52,9 +81,18 @@ ServerAddress ServerAddress::parse(const QString &input)
         return address;
     }
 
-    // A web-client link carries the credentials in its query; take them out of the address.
-    address.m_linkUsername = formValue(url, u"usr"_s);
-    address.m_linkPassword = formValue(url, u"pwd"_s);
+    // A web-client link carries the credentials in its query, an address like
+    // http://user:password@host in its user info; take them out of the address. The two are
+    // never mixed: a username from one place and a password from the other would belong to
+    // different members.
+    const QUrlQuery query(url);
+    if (query.hasQueryItem(u"usr"_s) || query.hasQueryItem(u"pwd"_s)) {
+        address.m_linkUsername = formValue(url, u"usr"_s);
+        address.m_linkPassword = formValue(url, u"pwd"_s);
+    } else {
+        address.m_linkUsername = url.userName(QUrl::FullyDecoded);
+        address.m_linkPassword = url.password(QUrl::FullyDecoded);
+    }
 
     url.setScheme(scheme);
     url.setQuery(QString());

@@ -6,7 +6,8 @@
 #include <QUrl>
 
 // A neko server address as people type or paste it: "host:8080", "http://host:8080",
-// "https://host/neko/" behind a reverse proxy, or a web-client link with ?usr=…&pwd=….
+// "https://host/neko/" behind a reverse proxy, or a web-client link with ?usr=…&pwd=…
+// or user:password@.
 class ServerAddress
 {
 public:
@@ -25,10 +26,15 @@ public:
     // "login" -> <base>api/login, under the path prefix.
     QUrl apiUrl(const QString &endpoint) const;
 
-    // The username and password a pasted link carried. The password is only ever used for
-    // the sign-in it came with and must not be stored.
+    // The username and password a pasted link carried, from ?usr=…&pwd=… or else from
+    // user:password@. The password is only ever used for the sign-in it came with and must
+    // not be stored.
     QString linkUsername() const { return m_linkUsername; }
     QString linkPassword() const { return m_linkPassword; }
+    bool hasLinkCredentials() const
+    {
+        return !m_linkUsername.isEmpty() || !m_linkPassword.isEmpty();
+    }
 
     static QUrl apiUrl(const QUrl &baseUrl, const QString &endpoint);
 

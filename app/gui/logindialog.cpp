@@ -14,9 +14,26 @@
 #include <QLayout>
 #include <QPushButton>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// How many characters an edit put in: what lies between the part both texts start with and
+// the part both end with. A key press inserts one; a paste, a drop or an undo usually more.
+qsizetype insertedLength(const QString &before, const QString &after)
+{
+    const qsizetype shorter = std::min(before.size(), after.size());
+    qsizetype prefix = 0;
+    while (prefix < shorter && before.at(prefix) == after.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < shorter - prefix
+           && before.at(before.size() - 1 - suffix) == after.at(after.size() - 1 - suffix))
+        ++suffix;
+    return after.size() - prefix - suffix;
+}
 
 bool isLoopback(const QString &host)
 {
@@ -45,14 +62,11 @@ LoginDialog::LoginDialog(NekoClient *client, QWidget *parent)
     connect(m_trustAction, &QAction::triggered, this, &LoginDialog::trustRefusedCertificate);
     connect(m_ui->serverLineEdit, &QLineEdit::textChanged, this,
             &LoginDialog::serverAddressChanged);
-    connect(m_ui->serverLineEdit, &QLineEdit::textEdited, this, [this] {
-        // An offer to trust a certificate is for the server it came from.
-        if (m_ui->errorBanner->actions().contains(m_trustAction)) {
-            m_ui->errorBanner->clear();
-            fitHeight();
-        }
-        m_refusedCertificate.clear();
-    });
+    connect(m_ui->serverLineEdit, &QLineEdit::textEdited, this, &LoginDialog::serverAddressEdited);
+    connect(m_ui->serverLineEdit, &QLineEdit::editingFinished, this,
+            &LoginDialog::removeLinkCredentials);
+    connect(m_ui->usernameLineEdit, &QLineEdit::textEdited, this,
+            [this] { fieldEdited(m_ui->usernameLineEdit); });
 
     QPushButton *signInButton = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     signInButton->setText(tr("Sign &In"));
@@ -84,15 +98,27 @@ LoginDialog::LoginDialog(NekoClient *client, QWidget *parent)
         restoreGeometry(geometry);
 }
 
-LoginDialog::~LoginDialog() = default;
+LoginDialog::~LoginDialog()
+{
+    // QDialog's destructor hides the fields, and a focused server field then reports that
+    // editing ended, to an object that is already gone.
+    m_ui->serverLineEdit->disconnect(this);
+}
 
 void LoginDialog::setServerAddress(const QString &address)
 {
     m_ui->serverLineEdit->setText(address);
+
+    // Nobody is typing here, so a link's credentials leave the field at once.
+    removeLinkCredentials();
 }
 
 void LoginDialog::setUsername(const QString &username)
 {
+    // A link's username and password belong together: a remembered username, whether set
+    // before or after the link, must not pair itself with the link's password.
+    if (!m_linkUsername.isEmpty() && m_ui->usernameLineEdit->text() == m_linkUsername)
+        return;
     m_ui->usernameLineEdit->setText(username);
 }
 
@@ -153,11 +179,11 @@ void LoginDialog::signIn()
     if (m_busy)
         return;
     m_ui->errorBanner->clear();
+    m_invalidField = nullptr;
 
     const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
     if (!address.isValid()) {
-        showMessage(MessageBanner::Kind::Error, address.error());
-        m_ui->serverLineEdit->setFocus();
+        showFieldError(m_ui->serverLineEdit, address.error());
         return;
     }
 
@@ -167,8 +193,7 @@ void LoginDialog::signIn()
         m_ui->serverLineEdit->setText(address.displayString());
 
     if (m_ui->usernameLineEdit->text().isEmpty()) {
-        showMessage(MessageBanner::Kind::Error, tr("Enter a username."));
-        m_ui->usernameLineEdit->setFocus();
+        showFieldError(m_ui->usernameLineEdit, tr("Enter a username."));
         return;
     }
 
@@ -247,7 +272,26 @@ void LoginDialog::showEvent(QShowEvent *event)
 void LoginDialog::showMessage(MessageBanner::Kind kind, const QString &text,
                               const QList<QAction *> &actions)
 {
+    m_invalidField = nullptr;
     m_ui->errorBanner->showMessage(kind, text, actions);
+    fitHeight();
+}
+
+void LoginDialog::showFieldError(QLineEdit *field, const QString &text)
+{
+    showMessage(MessageBanner::Kind::Error, text);
+    m_invalidField = field;
+    field->setFocus();
+}
+
+void LoginDialog::fieldEdited(QLineEdit *field)
+{
+    // What was said about a field is out of date once it is being fixed; a failure from the
+    // server stays until the next try.
+    if (field != m_invalidField)
+        return;
+    m_invalidField = nullptr;
+    m_ui->errorBanner->clear();
     fitHeight();
 }
 
@@ -263,19 +307,58 @@ void LoginDialog::fitHeight()
         resize(width(), needed);
 }
 
-void LoginDialog::serverAddressChanged()
+void LoginDialog::serverAddressChanged(const QString &text)
 {
-    const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
+    m_serverTextBefore = m_serverText;
+    m_serverText = text;
+
+    const ServerAddress address = ServerAddress::parse(text);
     takeLinkCredentials(address);
     updatePlainHttpWarning(address);
+}
+
+void LoginDialog::serverAddressEdited(const QString &text)
+{
+    // An offer to trust a certificate is for the server it came from.
+    if (m_ui->errorBanner->actions().contains(m_trustAction)) {
+        m_ui->errorBanner->clear();
+        fitHeight();
+    }
+    m_refusedCertificate.clear();
+    fieldEdited(m_ui->serverLineEdit);
+
+    // neko's screen is often shared, so a pasted link's password must not stay readable in
+    // this field. But someone typing a link by hand must not see "?usr=a" vanish under the
+    // cursor before the rest is typed. So the field is cleaned at once only after an edit that
+    // put in more than one character (a paste or a drop), otherwise when editing ends: on
+    // leaving the field, on Enter and on Sign In. Qt 6.4 reports the edit before the change;
+    // the text before the edit is known in either order.
+    const QString &before = text == m_serverText ? m_serverTextBefore : m_serverText;
+    if (insertedLength(before, text) > 1)
+        removeLinkCredentials();
+}
+
+void LoginDialog::removeLinkCredentials()
+{
+    // A locked address is the one signed in to before; it is left exactly as it is.
+    if (m_ui->serverLineEdit->isReadOnly())
+        return;
+    const ServerAddress address = ServerAddress::parse(m_ui->serverLineEdit->text());
+    if (!address.isValid() || !address.hasLinkCredentials())
+        return;
+
+    // setText() also drops the undo history, from which the link could come back.
+    m_ui->serverLineEdit->setText(address.displayString());
 }
 
 void LoginDialog::takeLinkCredentials(const ServerAddress &address)
 {
     // A pasted web-client link brings a username and a password. They go into their fields at
     // once, so that the fields always show who will sign in, and can still be changed.
-    if (!address.linkUsername().isEmpty())
-        m_ui->usernameLineEdit->setText(address.linkUsername());
+    if (!address.linkUsername().isEmpty()) {
+        m_linkUsername = address.linkUsername();
+        m_ui->usernameLineEdit->setText(m_linkUsername);
+    }
     if (!address.linkPassword().isEmpty())
         m_ui->passwordLineEdit->setText(address.linkPassword());
 }

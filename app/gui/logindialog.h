@@ -15,6 +15,7 @@
 class NekoClient;
 class ServerAddress;
 class QAction;
+class QLineEdit;
 
 namespace Ui {
 class LoginDialog;
@@ -63,8 +64,12 @@ private:
     void showFailure(const ApiResult &result);
     void showMessage(MessageBanner::Kind kind, const QString &text,
                      const QList<QAction *> &actions = {});
+    void showFieldError(QLineEdit *field, const QString &text);
+    void fieldEdited(QLineEdit *field);
     void fitHeight();
-    void serverAddressChanged();
+    void serverAddressChanged(const QString &text);
+    void serverAddressEdited(const QString &text);
+    void removeLinkCredentials();
     void updatePlainHttpWarning(const ServerAddress &address);
     void takeLinkCredentials(const ServerAddress &address);
     void trustRefusedCertificate();
@@ -74,5 +79,9 @@ private:
     QAction *const m_trustAction;
     QUrl m_refusedServer; // where the certificate in m_refusedCertificate came from
     QByteArray m_refusedCertificate;
+    QString m_serverText; // the server field's text, and what it was before its last change
+    QString m_serverTextBefore;
+    QString m_linkUsername; // the username the last link in the server field brought
+    QLineEdit *m_invalidField = nullptr; // the field the message shown is about, if any
     bool m_busy = false;
 };

@@ -145,10 +145,12 @@ void MainWindow::start(const QString &serverAddress, const QString &username)
     const QString member = settings.rememberedUsername();
 
     // A server or user named on the command line that is not the remembered one asks for a
-    // password, like any other new sign-in.
+    // password, like any other new sign-in. So does the member of a link given as the server.
+    const QString linkMember = ServerAddress::parse(serverAddress).linkUsername();
     const bool otherServer = !serverAddress.isEmpty()
             && ServerAddress::parse(serverAddress).baseUrl().toDisplayString() != server;
-    const bool otherMember = !username.isEmpty() && username != member;
+    const bool otherMember = (!username.isEmpty() && username != member)
+            || (!linkMember.isEmpty() && linkMember != member);
     if (server.isEmpty() || member.isEmpty() || otherServer || otherMember) {
         requestSignIn(serverAddress, username);
         return;

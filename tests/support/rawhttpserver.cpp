@@ -80,10 +80,15 @@ void RawHttpServer::serve(QTcpSocket *socket)
         case Behaviour::CloseWithoutAnswer:
             socket->close();
             return;
-        case Behaviour::Answer:
-            socket->write(m_handler ? m_handler(request) : response(500, {}, "no handler"_ba));
+        case Behaviour::Answer: {
+            const QByteArray answer
+                    = m_handler ? m_handler(request) : response(500, {}, "no handler"_ba);
+            if (answer.isEmpty())
+                return;
+            socket->write(answer);
             socket->disconnectFromHost();
             return;
+        }
         }
     });
 }

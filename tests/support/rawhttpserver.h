@@ -20,7 +20,8 @@ class RawHttpServer : public QTcpServer
 public:
     enum class Behaviour { Answer, CloseWithoutAnswer, NeverAnswer };
 
-    // Gets the whole request (head and body) and returns the whole raw response.
+    // Gets the whole request (head and body) and returns the whole raw response; an empty one
+    // leaves that request unanswered, like a server that hangs on it.
     using Handler = std::function<QByteArray(const QByteArray &request)>;
 
     explicit RawHttpServer(QObject *parent = nullptr);
