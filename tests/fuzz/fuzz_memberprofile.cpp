@@ -39,7 +39,7 @@ void checkProfile(const MemberProfile &profile)
     for (const bool isAdmin : {true, false}) {
         fuzzCheck(ProfileUpdate::bodies(profile, profile, isAdmin).isEmpty(),
                   "an unchanged profile sends no request", text);
-        fuzzCheck(ProfileUpdate::notTaken(profile, profile, isAdmin).isEmpty(),
+        fuzzCheck(ProfileUpdate::notTaken(profile, profile, profile, isAdmin).isEmpty(),
                   "an unchanged profile misses no field", text);
     }
 
