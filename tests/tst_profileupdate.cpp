@@ -307,8 +307,10 @@ void TestProfileUpdate::shouldListFieldsNotTaken_data()
 
     // A renewed session starts from the member's stored profile: what the save did not touch
     // may differ, and is not the save's failure.
-    const QJsonObject loaded = with(wanted, R"({"can_host": true, "plugins": {"chat.can_send": true,
-                                                   "x.setting": {"a": 0}, "old.a": 1, "old.b": 2}})");
+    const QJsonObject loaded = with(wanted, R"({"can_host": true,
+                                               "plugins": {"chat.can_send": true,
+                                                           "x.setting": {"a": 0},
+                                                           "old.a": 1, "old.b": 2}})");
     QTest::addRow("admin, only the edited fields are compared")
             << wanted << with(wanted, R"({"plugins": {"chat.can_send": true}, "can_watch": false})")
             << true << QStringList {u"plugins: x.setting"_s} << loaded;

@@ -84,13 +84,9 @@ bool ProfileDraft::changesPlugins() const
     return !parsed.ok || parsed.plugins != base->plugins;
 }
 
-bool ProfileDraft::hasSameEdits(const ProfileDraft &other) const
-{
-    return name == other.name && flags == other.flags && pluginsText == other.pluginsText;
-}
-
 bool operator==(const ProfileDraft &a, const ProfileDraft &b)
 {
     return a.server == b.server && a.member == b.member && a.savedAt == b.savedAt
-            && a.hasSameEdits(b) && a.base == b.base;
+            && a.name == b.name && a.flags == b.flags && a.pluginsText == b.pluginsText
+            && a.base == b.base;
 }

@@ -30,9 +30,6 @@ struct ProfileDraft
 
     QJsonObject toJson() const;
 
-    // Whether both hold the same fields as typed, wherever and whenever they were kept.
-    bool hasSameEdits(const ProfileDraft &other) const;
-
     // Whether a field differs from the base; always true without a base. The plugins count as
     // changed when their text says something else than the base's, or is not valid JSON.
     bool changesName() const;

@@ -635,8 +635,8 @@ void MainWindow::setBusy(bool busy)
 
     if (busy) {
         m_ui->cancelButton->setFocus();
-    } else if (m_focusBeforeBusy && m_focusBeforeBusy->isVisible() && m_focusBeforeBusy->isEnabled()
-               && m_focusBeforeBusy->window() == this) {
+    } else if (m_focusBeforeBusy && m_focusBeforeBusy->isVisible()
+               && m_focusBeforeBusy->isEnabled()) {
         m_focusBeforeBusy->setFocus();
     }
 }
