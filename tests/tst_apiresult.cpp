@@ -242,6 +242,10 @@ void TestApiResult::shouldMatchSentenceToOperation_data()
     QTest::addRow("cancelled save keeps edits")
             << Kind::Canceled << ApiOperation::Save << 0 << QString()
             << QStringList {u"not saved"_s} << QStringList();
+    QTest::addRow("cancelled save that had gone out")
+            << Kind::Canceled << ApiOperation::Save << 0 << QString(ApiResult::SaveSent)
+            << QStringList {u"may have reached"_s, u"Reload"_s, u"still in the form"_s}
+            << QStringList {u"not saved"_s};
     QTest::addRow("timeout names seconds")
             << Kind::Timeout << ApiOperation::Load << 0 << QString()
             << QStringList {u"seconds"_s, u"try again"_s} << QStringList {u"%1"_s, u"Reload"_s};

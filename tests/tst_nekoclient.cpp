@@ -733,8 +733,14 @@ void TestNekoClient::shouldIgnoreAnAnswerThatArrivesAfterCancel()
     m_client->saveProfile({QJsonObject {{"name"_L1, "Late"_L1}}});
     m_client->cancel();
     QTRY_COMPARE(failed.size(), 1);
-    QCOMPARE(failed.first().first().value<ApiResult>().kind, ApiResult::Kind::Canceled);
+    const ApiResult result = failed.first().first().value<ApiResult>();
+    QCOMPARE(result.kind, ApiResult::Kind::Canceled);
     QVERIFY(!m_client->isBusy());
+
+    // The request had left: the server may still apply it, and the message must not say it
+    // was not saved.
+    QVERIFY2(result.errorString.contains("may have reached"_L1), qPrintable(result.errorString));
+    QVERIFY(!result.errorString.contains("not saved"_L1));
 
     // Whatever the server still sends, nothing more reaches the app.
     QTest::qWait(200);

@@ -297,6 +297,10 @@ QString ApiResult::describe(Kind kind, ApiOperation operation, int httpStatus,
                   "not read. Check that the address points at neko.")
                 .arg(ApiRequests::MaxAnswerBytes / (1024 * 1024));
     case Kind::Canceled:
+        if (operation == ApiOperation::Save && detail == SaveSent)
+            return tr("Cancelled, but the change had already gone out and may have reached the "
+                      "server. Use Reload from Server to see what it holds; your edits are still "
+                      "in the form.");
         if (operation == ApiOperation::Save)
             return tr("Cancelled: the profile was not saved. Your edits are still in the form.");
         return tr("Cancelled.");

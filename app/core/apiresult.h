@@ -56,6 +56,10 @@ struct ApiResult
     static ApiResult failure(Kind kind, ApiOperation operation, const QString &detail = {},
                              const QUrl &url = {}, const QByteArray &fingerprint = {});
 
+    // The `detail` of a cancelled save whose request had already gone out: the server may
+    // have applied it.
+    static constexpr QLatin1StringView SaveSent {"sent"};
+
     // The one place that turns a failure into a sentence. `detail` is the server's message,
     // Qt's error text or what was wrong with an answer, depending on the kind.
     static QString describe(Kind kind, ApiOperation operation, int httpStatus,

@@ -377,12 +377,19 @@ void NekoClient::fail(const ApiResult &result)
         m_token.clear();
         Q_EMIT operationFailed(result);
         Q_EMIT signedOut();
-    } else if (savedAlready && result.kind != ApiResult::Kind::Canceled) {
-        // The save itself was answered; what timed out is reading the profile back, a load.
+    } else if (savedAlready) {
+        // The save itself was answered; what timed out or was cancelled is reading the profile
+        // back, a load.
         ApiResult readBack = result;
-        if (result.kind == ApiResult::Kind::Timeout)
+        if (result.kind == ApiResult::Kind::Timeout || result.kind == ApiResult::Kind::Canceled)
             readBack.errorString = ApiResult::describe(result.kind, ApiOperation::Load, 0, {});
         Q_EMIT saveUnconfirmed(readBack);
+    } else if (step.operation == ApiOperation::Save && result.kind == ApiResult::Kind::Canceled) {
+        // Cancelling stops the wait, not a request that has already left.
+        ApiResult sent = result;
+        sent.errorString
+                = ApiResult::describe(result.kind, ApiOperation::Save, 0, ApiResult::SaveSent);
+        Q_EMIT operationFailed(sent);
     } else {
         Q_EMIT operationFailed(result);
     }

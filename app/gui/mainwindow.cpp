@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QLocale>
 #include <QMessageBox>
+#include <QShortcut>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +42,7 @@ MainWindow::MainWindow(NekoClient *client, SecretStore *secrets, const DraftStor
     , m_draftTimer(new QTimer(this))
     , m_restoreDraftAction(new QAction(tr("R&estore"), this))
     , m_discardDraftAction(new QAction(tr("&Discard"), this))
+    , m_cancelShortcut(new QShortcut(QKeySequence::Cancel, this))
 {
     m_ui->setupUi(this);
     m_ui->busyIndicator->hide();
@@ -68,6 +70,8 @@ MainWindow::MainWindow(NekoClient *client, SecretStore *secrets, const DraftStor
     connect(m_ui->saveAction, &QAction::triggered, this, &MainWindow::save);
     connect(m_ui->revertButton, &QPushButton::clicked, this, &MainWindow::revert);
     connect(m_ui->cancelButton, &QPushButton::clicked, m_client, &NekoClient::cancel);
+    m_cancelShortcut->setEnabled(false);
+    connect(m_cancelShortcut, &QShortcut::activated, m_client, &NekoClient::cancel);
     connect(m_ui->reloadAction, &QAction::triggered, this, &MainWindow::reload);
     connect(m_ui->signInAction, &QAction::triggered, this, [this] { requestSignIn(); });
     connect(m_ui->signInButton, &QPushButton::clicked, this, [this] { requestSignIn(); });
@@ -619,8 +623,9 @@ void MainWindow::failed(const ApiResult &result)
 
 void MainWindow::setBusy(bool busy)
 {
-    // Cancel takes the focus while the request is out, and gives it back after, so that the
-    // admin who pressed Ctrl+S in a field can type on.
+    // The form is locked while the request is out, and the field that had the focus gets it
+    // back after, so that the admin who pressed Ctrl+S in it can type on. Cancel never takes
+    // the focus: a space typed on while saving would press it. Esc and Alt+C reach it.
     if (busy && !m_busy)
         m_focusBeforeBusy = focusWidget();
 
@@ -630,15 +635,13 @@ void MainWindow::setBusy(bool busy)
     m_ui->busyIndicator->setVisible(busy);
     m_ui->busyLabel->setVisible(busy);
     m_ui->cancelButton->setVisible(busy);
+    m_cancelShortcut->setEnabled(busy);
     m_ui->profileForm->setEnabled(!busy);
     updateActions();
 
-    if (busy) {
-        m_ui->cancelButton->setFocus();
-    } else if (m_focusBeforeBusy && m_focusBeforeBusy->isVisible()
-               && m_focusBeforeBusy->isEnabled()) {
+    if (!busy && m_focusBeforeBusy && m_focusBeforeBusy->isVisible()
+        && m_focusBeforeBusy->isEnabled())
         m_focusBeforeBusy->setFocus();
-    }
 }
 
 QString MainWindow::busyText(ApiOperation operation)

@@ -16,6 +16,7 @@
 
 class LoginDialog;
 class NekoClient;
+class QShortcut;
 class QTimer;
 
 namespace Ui {
@@ -87,6 +88,7 @@ private:
     QTimer *const m_draftTimer;
     QAction *const m_restoreDraftAction;
     QAction *const m_discardDraftAction;
+    QShortcut *const m_cancelShortcut; // Esc while a request is out
     std::optional<ProfileDraft> m_offeredDraft; // shown in the banner, not yet decided
     bool m_offerDraft = false; // the next profile shown comes from a new sign-in
     bool m_resuming = false; // signing in with a remembered token
