@@ -49,6 +49,7 @@ private Q_SLOTS:
     void shouldRefuseAnAddressThatIsNotOne();
     void shouldClearWhatWasSaidAboutAFieldOnceItIsEdited_data();
     void shouldClearWhatWasSaidAboutAFieldOnceItIsEdited();
+    void shouldClearAFailureOnceTheAddressIsEdited();
     void shouldCloseOnEscape();
     void shouldLabelEveryFieldWithAMnemonicAndABuddy();
     void shouldOfferRememberMeOffByDefaultAfterThePassword();
@@ -406,6 +407,25 @@ void TestLoginDialog::shouldClearWhatWasSaidAboutAFieldOnceItIsEdited()
     QVERIFY2(bannerText().contains(message), qPrintable(bannerText()));
 
     QTest::keyClicks(edited, u"x"_s);
+    QCOMPARE(bannerText(), QString());
+}
+
+void TestLoginDialog::shouldClearAFailureOnceTheAddressIsEdited()
+{
+    // Port 1 on the loopback: nothing listens there, so the connection is refused.
+    m_dialog->setServerAddress(u"127.0.0.1:1"_s);
+    m_dialog->setUsername(u"admin"_s);
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QTest::keyClicks(field("passwordLineEdit"), u"admin"_s);
+    QTest::keyClick(field("passwordLineEdit"), Qt::Key_Return);
+    QTRY_VERIFY2(bannerText().contains("Nothing answers"_L1), qPrintable(bannerText()));
+
+    // A new password does not make the address answer; a new address may.
+    QTest::keyClicks(field("passwordLineEdit"), u"x"_s);
+    QVERIFY(!bannerText().isEmpty());
+    field("serverLineEdit")->setFocus();
+    QTest::keyClick(field("serverLineEdit"), Qt::Key_Backspace);
     QCOMPARE(bannerText(), QString());
 }
 

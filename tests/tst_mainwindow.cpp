@@ -403,6 +403,8 @@ void TestMainWindow::shouldKeepTheWindowNarrowWithLongNames()
     signInAs(username, u"pw"_s);
     QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), QString(300, u'N'));
     QCOMPARE(m_window->width(), width);
+    QVERIFY2(m_window->windowTitle().startsWith(username + u" on "_s),
+             qPrintable(m_window->windowTitle()));
     QVERIFY2(m_window->minimumSizeHint().width() < 640,
              qPrintable(QString::number(m_window->minimumSizeHint().width())));
 
@@ -1156,7 +1158,7 @@ void TestMainWindow::shouldOfferUnsavedEditsAfterTheProcessWasKilled()
     QVERIFY(restore->isVisible());
     const QString offer = find<MessageBanner>("messageBanner")->text();
     QVERIFY2(offer.contains("not saved"_L1), qPrintable(offer));
-    QVERIFY2(offer.contains("Name, "_L1) && offer.contains(", plugins."_L1), qPrintable(offer));
+    QVERIFY2(offer.contains("Name, "_L1) && offer.contains(", Plugins."_L1), qPrintable(offer));
     QCOMPARE(find<QLineEdit>("nameLineEdit")->text(), u"Admin"_s);
 
     QTest::mouseClick(restore, Qt::LeftButton);

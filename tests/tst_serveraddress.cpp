@@ -15,8 +15,8 @@ private Q_SLOTS:
     void shouldNormaliseAddress();
     void shouldRejectInvalidAddress_data();
     void shouldRejectInvalidAddress();
-    void shouldPointOutAMistypedScheme_data();
-    void shouldPointOutAMistypedScheme();
+    void shouldPointOutAMistypedAddress_data();
+    void shouldPointOutAMistypedAddress();
     void shouldKeepPathPrefix_data();
     void shouldKeepPathPrefix();
 };
@@ -180,7 +180,7 @@ void TestServerAddress::shouldRejectInvalidAddress()
     QVERIFY(address.baseUrl().isEmpty());
 }
 
-void TestServerAddress::shouldPointOutAMistypedScheme_data()
+void TestServerAddress::shouldPointOutAMistypedAddress_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("hint"); // what the error must say
@@ -197,9 +197,13 @@ void TestServerAddress::shouldPointOutAMistypedScheme_data()
             << u"http//localhost:8471"_s << u"\"http//\" where \"http://\" belongs"_s;
     QTest::addRow("nothing sensible after it")
             << u"http//:99999"_s << u"where \"http://\" belongs."_s;
+    QTest::addRow("port typed after the slash")
+            << u"http://localhost/:8473"_s << u"Did you mean http://localhost:8473?"_s;
+    QTest::addRow("port typed after the slash, with a prefix")
+            << u"https://host/:8443/neko/"_s << u"Did you mean https://host:8443/neko/?"_s;
 }
 
-void TestServerAddress::shouldPointOutAMistypedScheme()
+void TestServerAddress::shouldPointOutAMistypedAddress()
 {
     QFETCH(QString, input);
     QFETCH(QString, hint);

@@ -319,13 +319,14 @@ void LoginDialog::serverAddressChanged(const QString &text)
 
 void LoginDialog::serverAddressEdited(const QString &text)
 {
-    // An offer to trust a certificate is for the server it came from.
-    if (m_ui->errorBanner->actions().contains(m_trustAction)) {
+    // Whatever was said about the last try, an offer to trust its certificate among it, is
+    // about the address that is now being changed.
+    if (!m_ui->errorBanner->text().isEmpty()) {
         m_ui->errorBanner->clear();
         fitHeight();
     }
+    m_invalidField = nullptr;
     m_refusedCertificate.clear();
-    fieldEdited(m_ui->serverLineEdit);
 
     // neko's screen is often shared, so a pasted link's password must not stay readable in
     // this field. But someone typing a link by hand must not see "?usr=a" vanish under the

@@ -549,9 +549,7 @@ void MainWindow::showSession(const SessionData &session)
     const QString role = session.isAdmin() ? tr("administrator") : tr("not an administrator");
     const QString server = m_client->baseUrl().toDisplayString();
 
-    // Who signed in, not the profile's name: that one is in the form right below, and may be
-    // long enough to push the window wider than the screen.
-    const QString member = m_username.isEmpty() ? session.id : m_username;
+    const QString member = signedInMember();
     if (member == session.id) {
         m_ui->sessionLabel->setText(tr("Signed in to %1 as %2 (%3).").arg(server, member, role));
     } else {
@@ -644,6 +642,13 @@ void MainWindow::setBusy(bool busy)
         m_focusBeforeBusy->setFocus();
 }
 
+QString MainWindow::signedInMember() const
+{
+    // Who signed in, not the profile's name: that one is in the form, may be empty, and may be
+    // long enough to push the window wider than the screen or the app's name out of the title.
+    return m_username.isEmpty() ? m_session->id : m_username;
+}
+
 QString MainWindow::busyText(ApiOperation operation)
 {
     switch (operation) {
@@ -685,9 +690,7 @@ void MainWindow::updateActions()
 
     setWindowModified(modified);
     if (m_session) {
-        const QString who
-                = m_session->profile.name.isEmpty() ? m_session->id : m_session->profile.name;
-        setWindowTitle(tr("%1 on %2[*]").arg(who, m_client->baseUrl().host()));
+        setWindowTitle(tr("%1 on %2[*]").arg(signedInMember(), m_client->baseUrl().host()));
     } else {
         setWindowTitle(tr("Not signed in[*]"));
     }

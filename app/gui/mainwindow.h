@@ -76,6 +76,7 @@ private:
     void failed(const ApiResult &result);
     void setBusy(bool busy);
     static QString busyText(ApiOperation operation);
+    QString signedInMember() const;
     void updateActions();
     void showPage(QWidget *page);
     void updateForgetAction();

@@ -214,7 +214,7 @@ QStringList ProfileForm::fieldsRestoredFrom(const ProfileDraft &draft) const
     if (draft.changesPlugins()) {
         const PluginsParseResult typed = PluginsParser::parse(draft.pluginsText);
         if (!typed.ok || !m_plugins.ok || typed.plugins != m_plugins.plugins)
-            fields << tr("plugins");
+            fields << tr("Plugins");
     }
     return fields;
 }
