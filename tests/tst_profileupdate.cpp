@@ -100,6 +100,7 @@ private Q_SLOTS:
     void shouldMakeServerHoldEditedProfile();
     void shouldListFieldsNotTaken_data();
     void shouldListFieldsNotTaken();
+    void shouldListFieldsChangedElsewhere();
 
 private:
     void addBodyRows();
@@ -330,6 +331,28 @@ void TestProfileUpdate::shouldListFieldsNotTaken()
     const MemberProfile before = profileFrom(loaded.isEmpty() ? actual : loaded);
     QCOMPARE(ProfileUpdate::notTaken(before, profileFrom(wanted), profileFrom(actual), isAdmin),
              fields);
+}
+
+void TestProfileUpdate::shouldListFieldsChangedElsewhere()
+{
+    // The save renamed the session and turned "Can host" on; since the profile was loaded, the
+    // server turned "Can watch" off and dropped a plugin key, and did not take "Can host".
+    const QJsonObject loaded = loadedProfile();
+    const QJsonObject wanted = with(loaded, R"({"name": "Renamed", "can_host": true})");
+    const QJsonObject actual = with(loaded, R"({"name": "Renamed", "can_watch": false,
+                                               "plugins": {"chat.can_send": true}})");
+    const ProfileFlag *watch = ProfileFlags::find("can_watch"_L1);
+    QVERIFY(watch);
+
+    QCOMPARE(ProfileUpdate::changedElsewhere(profileFrom(loaded), profileFrom(wanted),
+                                             profileFrom(actual), true),
+             (QStringList {ProfileFlags::plainLabel(*watch), u"plugins: x.setting"_s}));
+    QCOMPARE(ProfileUpdate::changedElsewhere(profileFrom(loaded), profileFrom(wanted),
+                                             profileFrom(actual), false),
+             QStringList());
+    QCOMPARE(ProfileUpdate::changedElsewhere(profileFrom(loaded), profileFrom(wanted),
+                                             profileFrom(wanted), true),
+             QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestProfileUpdate)

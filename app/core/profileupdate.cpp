@@ -50,30 +50,54 @@ QList<QJsonObject> bodies(const MemberProfile &loaded, const MemberProfile &edit
     return {body, QJsonObject {{"plugins"_L1, edited.plugins}}};
 }
 
-QStringList notTaken(const MemberProfile &loaded, const MemberProfile &wanted,
-                     const MemberProfile &actual, bool isAdmin)
+namespace {
+
+// The names of the fields for which `select(loaded, wanted, actual)` holds, in form order: the
+// name, then, for an admin, the flags and the plugin keys.
+template<typename Select>
+QStringList fieldsWhere(const MemberProfile &loaded, const MemberProfile &wanted,
+                        const MemberProfile &actual, bool isAdmin, Select select)
 {
     QStringList fields;
-    if (wanted.name != loaded.name && wanted.name != actual.name)
+    if (select(QJsonValue(loaded.name), QJsonValue(wanted.name), QJsonValue(actual.name)))
         fields << QCoreApplication::translate("ProfileUpdate", "Name");
     if (!isAdmin)
         return fields;
 
     for (const ProfileFlag &f : ProfileFlags::all()) {
-        const bool wantedFlag = wanted.flag(f.key);
-        if (wantedFlag != loaded.flag(f.key) && wantedFlag != actual.flag(f.key))
+        if (select(QJsonValue(loaded.flag(f.key)), QJsonValue(wanted.flag(f.key)),
+                   QJsonValue(actual.flag(f.key))))
             fields << ProfileFlags::plainLabel(f);
     }
 
-    QStringList keys = wanted.plugins.keys() + loaded.plugins.keys();
+    QStringList keys = wanted.plugins.keys() + loaded.plugins.keys() + actual.plugins.keys();
     keys.removeDuplicates();
     keys.sort();
     for (const QString &key : std::as_const(keys)) {
-        const QJsonValue wantedValue = wanted.plugins.value(key);
-        if (wantedValue != loaded.plugins.value(key) && wantedValue != actual.plugins.value(key))
+        if (select(loaded.plugins.value(key), wanted.plugins.value(key), actual.plugins.value(key)))
             fields << QCoreApplication::translate("ProfileUpdate", "plugins: %1").arg(key);
     }
     return fields;
+}
+
+} // namespace
+
+QStringList notTaken(const MemberProfile &loaded, const MemberProfile &wanted,
+                     const MemberProfile &actual, bool isAdmin)
+{
+    return fieldsWhere(loaded, wanted, actual, isAdmin,
+                       [](const QJsonValue &before, const QJsonValue &want, const QJsonValue &now) {
+                           return want != before && want != now;
+                       });
+}
+
+QStringList changedElsewhere(const MemberProfile &loaded, const MemberProfile &wanted,
+                             const MemberProfile &actual, bool isAdmin)
+{
+    return fieldsWhere(loaded, wanted, actual, isAdmin,
+                       [](const QJsonValue &before, const QJsonValue &want, const QJsonValue &now) {
+                           return want == before && now != before;
+                       });
 }
 
 } // namespace ProfileUpdate

@@ -30,4 +30,10 @@ QList<QJsonObject> bodies(const MemberProfile &loaded, const MemberProfile &edit
 QStringList notTaken(const MemberProfile &loaded, const MemberProfile &wanted,
                      const MemberProfile &actual, bool isAdmin);
 
+// The fields that the save left as they were loaded but that `actual` holds otherwise: changed
+// on the server in the meantime, as after a server restart and a new sign-in. Named as by
+// notTaken().
+QStringList changedElsewhere(const MemberProfile &loaded, const MemberProfile &wanted,
+                             const MemberProfile &actual, bool isAdmin);
+
 } // namespace ProfileUpdate

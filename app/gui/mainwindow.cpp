@@ -570,22 +570,25 @@ void MainWindow::saved(const SessionData &session)
     dropDraft();
 
     // neko answers `true` even for fields it ignored; the re-read profile tells the truth.
-    QStringList missing = ProfileUpdate::notTaken(loaded, wanted, session.profile, wasAdmin);
-    if (missing.isEmpty()) {
-        m_ui->messageBanner->showMessage(MessageBanner::Kind::Success, tr("Saved."));
-    } else {
-        // A few names say enough; thousands of plugin keys would push the form off the window.
-        const qsizetype shown = 5;
-        if (missing.size() > shown + 1) {
-            const qsizetype more = missing.size() - shown;
-            missing.resize(shown);
-            missing << tr("and %1 more").arg(more);
-        }
+    const QStringList missing = ProfileUpdate::notTaken(loaded, wanted, session.profile, wasAdmin);
+    const QStringList elsewhere
+            = ProfileUpdate::changedElsewhere(loaded, wanted, session.profile, wasAdmin);
+    if (!missing.isEmpty()) {
         m_ui->messageBanner->showMessage(
                 MessageBanner::Kind::Warning,
                 tr("Saved, but the server did not take: %1. The form now shows what the server "
                    "holds.")
-                        .arg(missing.join(", "_L1)));
+                        .arg(fieldList(missing)));
+    } else if (!elsewhere.isEmpty()) {
+        // Most often a new session after a server restart, which starts from the member's
+        // stored profile: fields the admin did not touch changed under the form.
+        m_ui->messageBanner->showMessage(
+                MessageBanner::Kind::Information,
+                tr("Saved. Other fields changed on the server since the profile was loaded: %1. "
+                   "The form shows what it holds now.")
+                        .arg(fieldList(elsewhere)));
+    } else {
+        m_ui->messageBanner->showMessage(MessageBanner::Kind::Success, tr("Saved."));
     }
     if (m_closeAfterSave)
         close();
@@ -640,6 +643,18 @@ void MainWindow::setBusy(bool busy)
     if (!busy && m_focusBeforeBusy && m_focusBeforeBusy->isVisible()
         && m_focusBeforeBusy->isEnabled())
         m_focusBeforeBusy->setFocus();
+}
+
+QString MainWindow::fieldList(QStringList fields)
+{
+    // A few names say enough; thousands of plugin keys would push the form off the window.
+    const qsizetype shown = 5;
+    if (fields.size() > shown + 1) {
+        const qsizetype more = fields.size() - shown;
+        fields.resize(shown);
+        fields << tr("and %1 more").arg(more);
+    }
+    return fields.join(", "_L1);
 }
 
 QString MainWindow::signedInMember() const

@@ -77,6 +77,7 @@ private:
     void setBusy(bool busy);
     static QString busyText(ApiOperation operation);
     QString signedInMember() const;
+    static QString fieldList(QStringList fields);
     void updateActions();
     void showPage(QWidget *page);
     void updateForgetAction();
