@@ -75,9 +75,9 @@ void TestPluginsParser::shouldAcceptObject_data()
     QTest::addRow("unicode keys and values")
             << u"{\"ünï.kéy\": \"日本語\", \"chat.can_send\": true}"_s
             << object(R"({"ünï.kéy": "日本語", "chat.can_send": true})");
-    QTest::addRow("duplicate key, the last one counts")
-            << u"{\"chat.can_send\": \"no\", \"chat.can_send\": true}"_s
-            << object(R"({"chat.can_send": true})");
+    QTest::addRow("the same key in two nested objects")
+            << u"{\"x\": {\"a\": 1}, \"y\": {\"a\": 2}}"_s
+            << object(R"({"x": {"a": 1}, "y": {"a": 2}})");
     QTest::addRow("surrounding whitespace")
             << u"  \n\t{\"chat.can_send\": true}\n\n"_s << object(R"({"chat.can_send": true})");
 }
@@ -157,6 +157,13 @@ void TestPluginsParser::shouldRejectWithPosition_data()
     QTest::addRow("duplicate known key, the last one is wrong")
             << u"{\"chat.can_send\": true, \"chat.can_send\": \"no\"}"_s << 1 << 25
             << u"chat.can_send"_s;
+
+    // neko keeps the last of a key written twice, but the text would still show both.
+    QTest::addRow("key written twice") << u"{\"chat.can_send\": \"no\", \"chat.can_send\": true}"_s
+                                       << 1 << 25 << u"written twice"_s;
+    QTest::addRow("key written twice, lines apart")
+            << u"{\n  \"a\": 1,\n  \"b\": 2,\n  \"a\": 3\n}"_s << 4 << 3
+            << u"\"a\" is written twice"_s;
 
     // The same key name inside another plugin's value is no key of the plugins object; the
     // position must still be that of the top-level key.

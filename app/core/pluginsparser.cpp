@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -25,35 +26,80 @@ void locate(const QString &text, qsizetype offset, int *line, int *column)
     *column = int(offset - (before.lastIndexOf(u'\n') + 1)) + 1;
 }
 
-// Where a key last appears as a key of the outermost object. The parser keeps the last of
-// duplicate keys, so the last occurrence is the one that matters; the same text inside a
-// nested value is not that key. Returns -1 for a key written with escapes.
+// Calls `visit(offset, key)` for each key of the outermost object, in the order written, with
+// the offset of its opening quote and its text as written between the quotes. The same text
+// inside a nested value is not such a key.
+template<typename Visit>
+void forEachTopLevelKey(const QString &text, Visit visit)
+{
+    // On raw characters: this runs after every keystroke, over documents of a megabyte.
+    const char16_t *const begin = QStringView(text).utf16();
+    const char16_t *const end = begin + text.size();
+    int depth = 0;
+    for (const char16_t *p = begin; p < end; ++p) {
+        switch (*p) {
+        case u'{':
+        case u'[':
+            ++depth;
+            break;
+        case u'}':
+        case u']':
+            --depth;
+            break;
+        case u'"': {
+            const char16_t *const start = p;
+            for (++p; p < end && *p != u'"'; ++p) {
+                if (*p == u'\\' && p + 1 < end)
+                    ++p;
+            }
+            if (depth != 1 || p >= end)
+                break;
+            const char16_t *next = p + 1;
+            while (next < end && QChar::isSpace(*next))
+                ++next;
+            if (next < end && *next == u':')
+                visit(start - begin, QStringView(start + 1, p));
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+// Where a key is written as a key of the outermost object, which parse() has checked to be
+// written once. Returns -1 for a key written with escapes.
 qsizetype topLevelKeyOffset(const QString &text, const QString &key)
 {
     qsizetype found = -1;
-    int depth = 0;
-    const qsizetype size = text.size();
-    for (qsizetype i = 0; i < size; ++i) {
-        const QChar c = text.at(i);
-        if (c == u'{' || c == u'[') {
-            ++depth;
-        } else if (c == u'}' || c == u']') {
-            --depth;
-        } else if (c == u'"') {
-            const qsizetype start = i;
-            for (++i; i < size && text.at(i) != u'"'; ++i) {
-                if (text.at(i) == u'\\')
-                    ++i;
-            }
-            qsizetype next = i + 1;
-            while (next < size && text.at(next).isSpace())
-                ++next;
-            const bool isKey = depth == 1 && next < size && text.at(next) == u':';
-            if (isKey && QStringView(text).mid(start + 1, i - start - 1) == key)
-                found = start;
-        }
-    }
+    forEachTopLevelKey(text, [&](qsizetype offset, QStringView written) {
+        if (written == key)
+            found = offset;
+    });
     return found;
+}
+
+// Where a key of the outermost object is written a second time, or -1. Only called when the
+// text has more keys than the parsed object, so that a valid document is scanned just once.
+qsizetype duplicateKeyOffset(const QString &text, QString *key)
+{
+    QSet<QStringView> seen;
+    qsizetype found = -1;
+    forEachTopLevelKey(text, [&](qsizetype offset, QStringView written) {
+        if (found < 0 && seen.contains(written)) {
+            found = offset;
+            *key = written.toString();
+        }
+        seen.insert(written);
+    });
+    return found;
+}
+
+qsizetype topLevelKeyCount(const QString &text)
+{
+    qsizetype count = 0;
+    forEachTopLevelKey(text, [&count](qsizetype, QStringView) { ++count; });
+    return count;
 }
 
 // The known key that a plugin key stands for, if any. neko picks a plugin's keys by their
@@ -138,7 +184,20 @@ PluginsParseResult parse(const QString &text)
         return result;
     }
 
+    // neko keeps only the last of a key written twice; the text would show both.
     const QJsonObject plugins = document.object();
+    if (topLevelKeyCount(text) > plugins.size()) {
+        QString key;
+        const qsizetype offset = duplicateKeyOffset(text, &key);
+        if (offset >= 0) {
+            locate(text, offset, &result.line, &result.column);
+            result.error = tr("\"%1\" is written twice; keep one of them, as neko would keep "
+                              "only the last.")
+                                   .arg(key);
+            return result;
+        }
+    }
+
     for (auto it = plugins.begin(); it != plugins.end(); ++it) {
         const QJsonValue value = it.value();
         if (value.isBool() || value.isNull() || !knownKeyOf(it.key()))
