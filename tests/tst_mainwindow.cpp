@@ -335,6 +335,7 @@ void TestMainWindow::shouldOfferToSignInWhileSignedOut()
     auto *signIn = find<QPushButton>("signInButton");
     QVERIFY(signIn->isVisible());
     QVERIFY(!find<QWidget>("profileForm")->isVisible());
+    QVERIFY2(!find<QLabel>("sessionLabel")->isVisible(), "said twice");
     QVERIFY(!find<QPushButton>("saveButton")->isVisible());
     QVERIFY(!find<QPushButton>("revertButton")->isVisible());
 

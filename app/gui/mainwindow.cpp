@@ -694,6 +694,7 @@ void MainWindow::updateActions()
     const bool canSave = signedIn && !m_busy && modified && m_ui->profileForm->isValid();
 
     showPage(signedIn ? m_ui->profilePage : m_ui->signedOutPage);
+    m_ui->sessionLabel->setVisible(signedIn); // the signed-out page says it itself
     m_ui->revertButton->setVisible(signedIn);
     m_ui->saveButton->setVisible(signedIn);
     m_ui->saveButton->setEnabled(canSave);
