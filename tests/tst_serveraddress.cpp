@@ -199,6 +199,8 @@ void TestServerAddress::shouldPointOutAMistypedAddress_data()
             << u"http//:99999"_s << u"where \"http://\" belongs."_s;
     QTest::addRow("port typed after the slash")
             << u"http://localhost/:8473"_s << u"Did you mean http://localhost:8473?"_s;
+    QTest::addRow("port typed after a slash that dot segments leave")
+            << u"host/../:8088"_s << u"Did you mean http://host:8088?"_s;
     QTest::addRow("port typed after the slash, with a prefix")
             << u"https://host/:8443/neko/"_s << u"Did you mean https://host:8443/neko/?"_s;
 }

@@ -81,20 +81,6 @@ ServerAddress ServerAddress::parse(const QString &input)
         return address;
     }
 
-    // "http://localhost/" with a port typed at its end reads as the path "/:8473". That is
-    // never a reverse proxy's prefix, and the sign-in would go to port 80 again.
-    static const QRegularExpression portInPath(u"^/:([0-9]{1,5})(/.*)?$"_s);
-    const QRegularExpressionMatch strayPort = portInPath.match(url.path());
-    if (url.port() == -1 && strayPort.hasMatch()) {
-        QUrl meant(u"%1://%2:%3%4"_s.arg(scheme, url.host(QUrl::FullyEncoded),
-                                         strayPort.captured(1), strayPort.captured(2)));
-        address.m_error = QCoreApplication::translate("ServerAddress",
-                                                      "The port goes right after the host name, "
-                                                      "before any slash. Did you mean %1?")
-                                  .arg(meant.toDisplayString());
-        return address;
-    }
-
     // A web-client link carries the credentials in its query, an address like
     // http://user:password@host in its user info; take them out of the address. The two are
     // never mixed: a username from one place and a password from the other would belong to
@@ -126,6 +112,21 @@ ServerAddress ServerAddress::parse(const QString &input)
     // and stored is the one used. (QUrl::NormalizePathSegments differs: Qt 6.4 drops a segment
     // such as ".x" in "/a/.x/b".)
     url = url.resolved(QUrl(u"."_s));
+
+    // "http://localhost/" with a port typed at its end reads as the path "/:8473". That is
+    // never a reverse proxy's prefix, and the sign-in would go to port 80 again.
+    static const QRegularExpression portInPath(u"^/:([0-9]{1,5})(/.*)?$"_s);
+    const QRegularExpressionMatch strayPort = portInPath.match(url.path());
+    if (url.port() == -1 && strayPort.hasMatch()) {
+        const QString prefix = strayPort.captured(2) == u"/"_s ? QString() : strayPort.captured(2);
+        const QUrl meant(u"%1://%2:%3%4"_s.arg(scheme, url.host(QUrl::FullyEncoded),
+                                               strayPort.captured(1), prefix));
+        address.m_error = QCoreApplication::translate("ServerAddress",
+                                                      "The port goes right after the host name, "
+                                                      "before any slash. Did you mean %1?")
+                                  .arg(meant.toDisplayString());
+        return address;
+    }
 
     address.m_baseUrl = url;
     return address;
